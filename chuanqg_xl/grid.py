@@ -1,0 +1,241 @@
+"""Loading a workbook file into plain grids of values, formulas and merges.
+
+Values come from python-calamine (fast, reads xlsx/xlsm/xlsb/xls/ods); for
+OOXML files the sheet XML is also scanned for formulas and error values,
+which calamine does not report. The caller never sees a calamine object.
+"""
+from __future__ import annotations
+
+import html
+import io
+import posixpath
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import guard
+from .cells import col_index
+from .errors import PlanError
+from .formulas import shift_formula
+
+_SHEET_TAG = re.compile(rb"<(?:\w+:)?sheet\b([^>]*)/?>")
+_ATTR = re.compile(rb'([\w:]+)\s*=\s*"([^"]*)"')
+_REL_TAG = re.compile(rb"<(?:\w+:)?Relationship\b([^>]*)/?>")
+_FORMULA_TAG = re.compile(rb"<((?:\w+:)?)f\b([^>]*?)(/?)>")
+_CELL_REF = re.compile(rb'\sr="([A-Z]{1,3})(\d+)"')
+_VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
+_ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\st="e"[^>]*>')
+
+
+@dataclass(slots=True, eq=False)
+class Grid:
+    """One sheet as values (1-based access), formulas, errors and merges."""
+
+    name: str
+    rows: list[list]
+    formulas: dict[tuple[int, int], str] = field(default_factory=dict)
+    errors: dict[tuple[int, int], str] = field(default_factory=dict)
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # r1, c1, r2, c2 (1-based)
+    uncached: set[tuple[int, int]] = field(default_factory=set)  # formulas with no stored value
+
+    @property
+    def nrows(self) -> int:
+        return len(self.rows)
+
+    def value(self, row: int, col: int) -> object:
+        """The value at (row, col), 1-based; None for empty."""
+        if row < 1 or col < 1 or row > len(self.rows):
+            return None
+        cells = self.rows[row - 1]
+        if col > len(cells):
+            return None
+        value = cells[col - 1]
+        if value == "":
+            error = self.errors.get((row, col))
+            return error
+        return value
+
+    def row(self, row: int) -> list:
+        return self.rows[row - 1] if 1 <= row <= len(self.rows) else []
+
+
+@dataclass(slots=True, eq=False)
+class Book:
+    """A loaded workbook: sheet names, and grids loaded on demand."""
+
+    path: Path
+    kind: str
+    sheet_names: list[str]
+    _calamine: object
+    _parts: dict[str, str]            # sheet name → part path inside the zip (OOXML only)
+    _grids: dict[str, Grid] = field(default_factory=dict)
+
+    def grid(self, name: str) -> Grid:
+        cached = self._grids.get(name)
+        if cached is None:
+            cached = self._grids[name] = self._load(name)
+        return cached
+
+    def _load(self, name: str) -> Grid:
+        part = self._parts.get(name)
+        data = None
+        if part:
+            data = _read_part(self.path, part)
+            guard.check_xml(data, part, self.path)
+            guard.check_sheet_extent(data, name, self.path)
+        try:
+            sheet = self._calamine.get_sheet_by_name(name)
+            rows = sheet.to_python(skip_empty_area=False)
+            merged_raw = sheet.merged_cell_ranges or []
+        except Exception as exc:  # calamine raises its own error types; all mean "cannot read"
+            raise PlanError("error.corrupt", path=self.path, detail=f"{name}: {exc}") from None
+        merged = [(r1 + 1, c1 + 1, r2 + 1, c2 + 1) for (r1, c1), (r2, c2) in merged_raw]
+        grid = Grid(name, rows, merged=merged)
+        if data is not None:
+            scan_formulas(data, grid)
+        return grid
+
+    def close(self) -> None:
+        close = getattr(self._calamine, "close", None)
+        if close:
+            close()
+
+
+def _read_part(path: Path, part: str) -> bytes:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return archive.read(part)
+    except (zipfile.BadZipFile, KeyError, OSError, EOFError, ValueError) as exc:
+        raise PlanError("error.corrupt", path=path, detail=f"{part}: {exc}") from None
+    except Exception as exc:  # zlib.error and friends from a broken deflate stream
+        raise PlanError("error.corrupt", path=path, detail=f"{part}: {exc}") from None
+
+
+def _attrs(raw: bytes) -> dict[bytes, bytes]:
+    return {key.split(b":")[-1]: value for key, value in _ATTR.findall(raw)}
+
+
+def ooxml_sheet_parts(archive: zipfile.ZipFile, path: Path) -> dict[str, str]:
+    """Sheet name → worksheet part path, from workbook.xml and its relationships."""
+    workbook_part = "xl/workbook.xml"
+    if workbook_part not in archive.namelist():
+        candidates = [name for name in archive.namelist() if name.endswith("/workbook.xml")]
+        if not candidates:
+            return {}
+        workbook_part = candidates[0]
+    workbook = archive.read(workbook_part)
+    guard.check_xml(workbook, workbook_part, path)
+    folder = posixpath.dirname(workbook_part)
+    rels_part = posixpath.join(folder, "_rels", posixpath.basename(workbook_part) + ".rels")
+    targets: dict[bytes, str] = {}
+    if rels_part in archive.namelist():
+        rels = archive.read(rels_part)
+        guard.check_xml(rels, rels_part, path)
+        for raw in _REL_TAG.findall(rels):
+            attrs = _attrs(raw)
+            target = html.unescape(attrs.get(b"Target", b"").decode("utf-8"))
+            if target.startswith("/"):
+                resolved = target.lstrip("/")
+            else:
+                resolved = posixpath.normpath(posixpath.join(folder, target))
+            targets[attrs.get(b"Id", b"")] = resolved
+    parts: dict[str, str] = {}
+    for raw in _SHEET_TAG.findall(workbook):
+        attrs = _attrs(raw)
+        name = html.unescape(attrs.get(b"name", b"").decode("utf-8"))
+        target = targets.get(attrs.get(b"id", b""))
+        if name and target:
+            parts[name] = target
+    return parts
+
+
+def open_book(path: str | Path) -> Book:
+    """Open a workbook for reading, after checking what it is and that it is safe."""
+    sniffed = guard.sniff(path)
+    path = sniffed.path
+    parts: dict[str, str] = {}
+    if sniffed.kind in ("xlsx", "xlsm"):
+        try:
+            with zipfile.ZipFile(path) as archive:
+                guard.check_xml_parts(archive, path)
+                parts = ooxml_sheet_parts(archive, path)
+        except PlanError:
+            raise
+        except Exception as exc:
+            raise PlanError("error.corrupt", path=path, detail=exc) from None
+    try:
+        import python_calamine
+
+        if path.suffix.lower().lstrip(".") == sniffed.kind or sniffed.kind in ("xlsx", "xlsm"):
+            workbook = python_calamine.CalamineWorkbook.from_path(str(path))
+        else:  # content and name disagree (an .xls renamed .xlsx): let calamine detect
+            workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(path.read_bytes()))
+        names = list(workbook.sheet_names)
+    except python_calamine.PasswordError:
+        raise PlanError("error.encrypted", path=path) from None
+    except Exception as exc:
+        raise PlanError("error.corrupt", path=path, detail=exc) from None
+    return Book(path, sniffed.kind, names, workbook, parts)
+
+
+def scan_formulas(data: bytes, grid: Grid) -> None:
+    """Record formula text, error values and uncached formulas of a sheet part.
+
+    Costs time in proportion to the number of formulas, not cells: the scan
+    jumps from one <f> tag to the next and looks back for its cell.
+    """
+    masters: dict[bytes, tuple[int, int, str]] = {}
+    children: list[tuple[int, int, bytes]] = []
+    pos = 0
+    find = data.find
+    while True:
+        match = _FORMULA_TAG.search(data, pos)
+        if not match:
+            break
+        prefix, attrs_raw, self_closing = match.group(1), match.group(2), match.group(3)
+        cell_start = data.rfind(b"<" + prefix + b"c ", 0, match.start())
+        if cell_start < 0:
+            pos = match.end()
+            continue
+        cell_open_end = find(b">", cell_start)
+        ref = _CELL_REF.search(data, cell_start, cell_open_end + 1)
+        if not ref:
+            pos = match.end()
+            continue
+        row, col = int(ref.group(2)), col_index(ref.group(1).decode())
+        cell_end = find(b"</" + prefix + b"c>", match.end())
+        if self_closing:
+            formula_text = b""
+            body_end = match.end()
+        else:
+            body_end = find(b"</" + prefix + b"f>", match.end())
+            formula_text = data[match.end():body_end]
+        attrs = _attrs(attrs_raw)
+        if attrs.get(b"t") == b"shared" and b"si" in attrs:
+            if formula_text:
+                masters[attrs[b"si"]] = (row, col, html.unescape(formula_text.decode("utf-8")))
+            else:
+                children.append((row, col, attrs[b"si"]))
+        if formula_text:
+            grid.formulas[(row, col)] = html.unescape(formula_text.decode("utf-8"))
+        value = _VALUE.search(data, body_end, cell_end if cell_end > 0 else len(data))
+        if value is None:
+            grid.uncached.add((row, col))
+        elif b't="e"' in data[cell_start:cell_open_end]:
+            grid.errors[(row, col)] = value.group(1).decode("utf-8", "replace")
+        pos = max(match.end(), cell_end if cell_end > 0 else match.end())
+    for row, col, si in children:
+        master = masters.get(si)
+        if master:
+            grid.formulas[(row, col)] = shift_formula(master[2], row - master[0], col - master[1])
+    if b't="e"' in data:
+        for match in _ERROR_CELL.finditer(data):
+            ref = _CELL_REF.search(match.group(0))
+            if not ref:
+                continue
+            key = (int(ref.group(2)), col_index(ref.group(1).decode()))
+            if key not in grid.errors:
+                value = _VALUE.search(data, match.end(), match.end() + 200)
+                if value:
+                    grid.errors[key] = value.group(1).decode("utf-8", "replace")

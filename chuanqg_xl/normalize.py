@@ -1,0 +1,447 @@
+"""Normalising what people type: Vietnamese text, numbers, dates, periods, school names.
+
+Everything here is pure and cheap; the reader calls these functions for every
+cell, so they avoid regex compilation at call time and heavy imports.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from difflib import get_close_matches
+from typing import Iterable
+
+_SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_APOSTROPHES = str.maketrans({"\u2019": "", "\u2018": "", "'": "", "`": "", "\u00b4": ""})
+
+
+def clean_text(value: object) -> str:
+    """NFC text with whitespace collapsed and trimmed; '' for empty cells."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value)
+    if text.isascii():
+        return " ".join(text.split())
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def has_hygiene_problem(text: str) -> str | None:
+    """Why a raw text needs tidying ('nfd', 'spaces'), or None if it is clean."""
+    if not text or text.isascii() and "  " not in text and text == text.strip():
+        return None
+    if unicodedata.normalize("NFC", text) != text:
+        return "nfd"
+    if text != text.strip() or "  " in text or "\u00a0" in text:
+        return "spaces"
+    return None
+
+
+def _strip_marks(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+_FOLD_PUNCT = re.compile(r"[^\w&%/]+")
+
+
+def fold(value: object) -> str:
+    """Comparison key: lower case, no diacritics, đ→d, punctuation to spaces.
+
+    'T’H&THCS' and 'th & thcs' fold alike; '&' and '/' survive because they
+    separate levels ('TH&THCS') and periods ('III/2023').
+    """
+    text = clean_text(value).lower()
+    if not text:
+        return ""
+    if not text.isascii():
+        text = _strip_marks(text.replace("đ", "d").replace("Đ", "d"))
+    text = text.translate(_APOSTROPHES)
+    text = text.replace(" & ", "&").replace(" &", "&").replace("& ", "&")
+    return " ".join(_FOLD_PUNCT.sub(" ", text).split())
+
+
+# ---------------------------------------------------------------- numbers
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """A value read from a cell: the parsed value, and how it was stored."""
+
+    value: object
+    was_text: bool = False
+    ok: bool = True
+
+
+EMPTY = Parsed(None)
+_NUM_TEXT = re.compile(r"^[+-]?[\d.,\s]+%?$")
+_GROUPED_DOT = re.compile(r"^\d{1,3}(\.\d{3})+$")
+_GROUPED_COMMA = re.compile(r"^\d{1,3}(,\d{3}){2,}$")
+
+
+def parse_number_text(text: str) -> float | None:
+    """Vietnamese-style number text to float: '44.497' → 44497, '61,40' → 61.4.
+
+    Dot groups thousands and comma marks decimals, as Vietnamese staff write
+    them; when both appear, the last one is the decimal mark.
+    """
+    text = text.replace(" ", "").replace("\u00a0", "")
+    if text.endswith("%"):
+        text = text[:-1]
+    sign = ""
+    if text[:1] in "+-":
+        sign, text = text[0], text[1:]
+    if not text or not _NUM_TEXT.match(text):
+        return None
+    dots, commas = text.count("."), text.count(",")
+    if dots and commas:
+        if text.rfind(",") > text.rfind("."):
+            text = text.replace(".", "").replace(",", ".")
+        else:
+            text = text.replace(",", "")
+    elif dots:
+        if dots > 1 or _GROUPED_DOT.match(text):
+            if not _GROUPED_DOT.match(text):
+                return None
+            text = text.replace(".", "")
+    elif commas:
+        if commas > 1:
+            if not _GROUPED_COMMA.match(text):
+                return None
+            text = text.replace(",", "")
+        else:
+            text = text.replace(",", ".")
+    try:
+        number = float(sign + text)
+    except ValueError:
+        return None
+    return number
+
+
+_ERROR_VALUES = frozenset(
+    {"#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#N/A", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA"}
+)
+
+
+def is_error_value(value: object) -> bool:
+    return isinstance(value, str) and value.strip().upper() in _ERROR_VALUES
+
+
+def parse_number(value: object) -> Parsed:
+    """A number from a cell value; text numbers are accepted and remembered."""
+    if value is None or value == "":
+        return EMPTY
+    if isinstance(value, bool):
+        return Parsed(None, ok=False)
+    if isinstance(value, (int, float)):
+        number = float(value)
+        if not math.isfinite(number):
+            return Parsed(None, ok=False)
+        return Parsed(number)
+    if isinstance(value, str):
+        text = clean_text(value)
+        if not text:
+            return EMPTY
+        number = parse_number_text(text)
+        if number is None or not math.isfinite(number):
+            return Parsed(None, was_text=True, ok=False)
+        return Parsed(number, was_text=True)
+    return Parsed(None, ok=False)
+
+
+_LEADING_COUNT = re.compile(r"^\s*(\d+)\s*(trường|đơn vị|truong|don vi|cơ sở|co so)?\s*$", re.IGNORECASE)
+
+
+def parse_count(value: object) -> Parsed:
+    """A whole count: 6, '06', '06 trường'."""
+    if isinstance(value, str):
+        match = _LEADING_COUNT.match(clean_text(value))
+        if match:
+            return Parsed(float(int(match.group(1))), was_text=True)
+    parsed = parse_number(value)
+    if parsed.value is not None and not float(parsed.value).is_integer():
+        return Parsed(None, was_text=parsed.was_text, ok=False)
+    return parsed
+
+
+def parse_percent(value: object) -> Parsed:
+    """A rate as a fraction: 0.614, '61,40 %' and 61.4 all give 0.614."""
+    if isinstance(value, str):
+        text = clean_text(value)
+        parsed = parse_number(text)
+        if parsed.value is None:
+            return parsed
+        number = float(parsed.value)
+        if text.endswith("%") or number > 1:
+            number /= 100
+        return Parsed(number, was_text=True)
+    parsed = parse_number(value)
+    if parsed.value is not None and float(parsed.value) > 1:
+        return Parsed(float(parsed.value) / 100, was_text=parsed.was_text)
+    return parsed
+
+
+# ---------------------------------------------------------------- dates
+
+_DATE_DMY = re.compile(r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})")
+_DATE_YMD = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_DATE_WORDS = re.compile(r"ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})")
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def parse_date(value: object) -> Parsed:
+    """A date from a date cell, an Excel serial number, or '31/01/2024'."""
+    if value is None or value == "":
+        return EMPTY
+    if isinstance(value, dt.datetime):
+        return Parsed(value.date())
+    if isinstance(value, dt.date):
+        return Parsed(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if 20000 <= value <= 80000:
+            return Parsed(_EXCEL_EPOCH + dt.timedelta(days=int(value)))
+        return Parsed(None, ok=False)
+    if isinstance(value, str):
+        text = clean_text(value)
+        if not text:
+            return EMPTY
+        match = _DATE_DMY.search(text)
+        if match:
+            day, month, year = (int(g) for g in match.groups())
+            found = _safe_date(year, month, day)
+            return Parsed(found, was_text=True, ok=found is not None)
+        match = _DATE_YMD.search(text)
+        if match:
+            year, month, day = (int(g) for g in match.groups())
+            found = _safe_date(year, month, day)
+            return Parsed(found, was_text=True, ok=found is not None)
+        match = _DATE_WORDS.search(fold(text))
+        if match:
+            day, month, year = (int(g) for g in match.groups())
+            found = _safe_date(year, month, day)
+            return Parsed(found, was_text=True, ok=found is not None)
+    return Parsed(None, was_text=isinstance(value, str), ok=False)
+
+
+def format_date(value: dt.date | None) -> str:
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+def format_number(value: float | None, decimals: int = 3) -> str:
+    """Vietnamese display: 44497 → '44.497', 61.4 → '61,4'."""
+    if value is None:
+        return ""
+    if float(value).is_integer():
+        return f"{int(value):,}".replace(",", ".")
+    text = f"{value:,.{decimals}f}".rstrip("0").rstrip(".")
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+# ---------------------------------------------------------------- vocabularies
+
+class Vocabulary:
+    """Canonical values and the ways people write them.
+
+    Matching is by folded text, so case, diacritics and spacing do not matter.
+    """
+
+    def __init__(self, name: str, entries: Iterable[tuple[str, Iterable[str]]]) -> None:
+        self.name = name
+        self.values: tuple[str, ...] = ()
+        self._index: dict[str, str] = {}
+        values = []
+        for canonical, synonyms in entries:
+            values.append(canonical)
+            for text in (canonical, *synonyms):
+                self._index.setdefault(fold(text), canonical)
+        self.values = tuple(values)
+
+    def match(self, value: object) -> str | None:
+        key = fold(value)
+        if not key:
+            return None
+        return self._index.get(key)
+
+    def suggest(self, value: object) -> str | None:
+        """The closest canonical value to a text that did not match."""
+        key = fold(value)
+        if not key:
+            return None
+        close = get_close_matches(key, list(self._index), n=1, cutoff=0.5)
+        if close:
+            return self._index[close[0]]
+        for known, canonical in self._index.items():
+            if len(known) > 1 and (known in key or key in known):
+                return canonical
+        return None
+
+    def __contains__(self, value: object) -> bool:
+        return self.match(value) is not None
+
+
+# ---------------------------------------------------------------- periods
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10,
+          "xi": 11, "xii": 12}
+_QUARTER = re.compile(r"\b(?:quy|q)\s*([ivx]+|\d)\b(?:\s*(?:/|nam|-)\s*(\d{4}))?")
+_BATCH = re.compile(r"\bdot\s*([ivx]+|\d+)\b")
+_MONTH = re.compile(r"\bthang\s*(\d{1,2})(?:\s*,\s*\d{1,2})*(?:\s*(?:/|nam|-)\s*(\d{4}))?")
+_YEAR = re.compile(r"\b(20\d{2})\b")
+
+
+def _ordinal(token: str) -> int | None:
+    if token.isdigit():
+        return int(token)
+    return _ROMAN.get(token)
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A batch, quarter or month as plans write them ('Quý III/2023', 'Đợt 1')."""
+
+    kind: str  # "quarter", "batch" or "month"
+    number: int
+    year: int | None = None
+    month: int | None = None  # the month a batch is held in, when stated
+
+    def same_as(self, other: Period) -> bool:
+        if self.kind != other.kind or self.number != other.number:
+            return False
+        return self.year is None or other.year is None or self.year == other.year
+
+    def label(self) -> str:
+        roman = {1: "I", 2: "II", 3: "III", 4: "IV"}
+        if self.kind == "quarter":
+            text = f"Quý {roman.get(self.number, self.number)}"
+        elif self.kind == "batch":
+            text = f"Đợt {self.number}"
+        else:
+            text = f"Tháng {self.number}"
+        return f"{text}/{self.year}" if self.year else text
+
+
+def parse_period(value: object) -> Period | None:
+    """Batch, quarter or month from text like 'Đợt 1 (tháng 3/2024)'."""
+    key = fold(value)
+    if not key:
+        return None
+    years = _YEAR.findall(key)
+    year = int(years[-1]) if years else None
+    match = _BATCH.search(key)
+    if match:
+        number = _ordinal(match.group(1))
+        month_match = _MONTH.search(key)
+        month = int(month_match.group(1)) if month_match else None
+        if number:
+            return Period("batch", number, year, month)
+    match = _QUARTER.search(key)
+    if match:
+        number = _ordinal(match.group(1))
+        if number and 1 <= number <= 4:
+            return Period("quarter", number, int(match.group(2)) if match.group(2) else year)
+    match = _MONTH.search(key)
+    if match:
+        number = int(match.group(1))
+        if 1 <= number <= 12:
+            return Period("month", number, int(match.group(2)) if match.group(2) else year)
+    return None
+
+
+# ---------------------------------------------------------------- school names
+
+# Name prefixes and what they say about the school. The canonical prefix is part
+# of a school's identity ("TH Ngô Thị Nhậm" and "MN Ngô Thị Nhậm" are two schools).
+_PREFIXES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("TH&THCS", "TH&THCS", ("th&thcs", "th thcs", "th va thcs", "tieu hoc va trung hoc co so",
+                            "tieu hoc&trung hoc co so", "ptcs", "tieu hoc trung hoc co so")),
+    ("THCS&THPT", "THPT", ("thcs&thpt", "thcs thpt", "thcs va thpt", "trung hoc co so va trung hoc pho thong",
+                           "ptth")),
+    ("THCS", "THCS", ("thcs", "trung hoc co so")),
+    ("THPT", "THPT", ("thpt", "trung hoc pho thong")),
+    ("TH", "Tiểu học", ("th", "tieu hoc")),
+    ("MN", "Mầm non", ("mn", "mam non")),
+    ("MG", "Mầm non", ("mg", "mau giao")),
+    ("NT", "Mầm non", ("nt", "nha tre")),
+)
+_BOARDING = ("ptdtbt", "ptdtnt", "pho thong dan toc ban tru", "pho thong dan toc noi tru")
+_PREFIX_INDEX = sorted(
+    ((tuple(alias.split()), canonical, level) for canonical, level, aliases in _PREFIXES for alias in aliases),
+    key=lambda item: -len(" ".join(item[0])),
+)
+_LEADING_ZERO = re.compile(r"^0+(\d)")
+_BOARDING_INDEX = tuple(tuple(word.split()) for word in _BOARDING)
+_PLACE_WORDS = (("xa",), ("phuong",), ("thi", "tran"))
+
+
+@dataclass(frozen=True, slots=True)
+class SchoolName:
+    """A school name split into its level prefix and the rest.
+
+    `exact` keeps diacritics (so "Nhâm" ≠ "Nhậm"); `folded` drops them, for
+    forgiving matching. Both ignore case, spacing and punctuation.
+    """
+
+    prefix: str | None   # canonical prefix: "TH", "MN", "TH&THCS"…; None when absent
+    level: str | None    # the level the prefix implies ("Tiểu học"…)
+    exact: str
+    folded: str
+    boarding: bool = False
+
+    @property
+    def exact_key(self) -> tuple[str, str]:
+        return (self.prefix or "", self.exact)
+
+    @property
+    def folded_key(self) -> tuple[str, str]:
+        return (self.prefix or "", self.folded)
+
+
+_NAME_PUNCT = re.compile(r"[^\w&]+")
+
+
+def _name_tokens(text: str) -> list[str]:
+    text = text.translate(_APOSTROPHES)
+    text = _NAME_PUNCT.sub(" ", text).replace(" & ", "&").replace("& ", "&").replace(" &", "&")
+    return [_LEADING_ZERO.sub(r"\1", token) for token in text.split()]
+
+
+def _starts_with(tokens: list[str], start: int, words: tuple[str, ...]) -> bool:
+    return tuple(tokens[start:start + len(words)]) == words
+
+
+def split_school_name(value: object) -> SchoolName:
+    text = clean_text(value).lower()
+    exact = _name_tokens(text)
+    folded = _name_tokens(fold(text)) if not text.isascii() else exact
+    if len(folded) != len(exact):  # defensive: marks never split tokens in NFC text
+        exact = folded
+    pos = 1 if folded[:1] == ["truong"] else 0
+    boarding = False
+    for words in _BOARDING_INDEX:
+        if _starts_with(folded, pos, words):
+            pos, boarding = pos + len(words), True
+            break
+    prefix = level = None
+    for words, canonical, implied in _PREFIX_INDEX:
+        if _starts_with(folded, pos, words):
+            prefix, level, pos = canonical, implied, pos + len(words)
+            break
+    for words in _PLACE_WORDS:
+        if _starts_with(folded, pos, words) and len(folded) > pos + len(words):
+            pos += len(words)
+            break
+    return SchoolName(prefix, level, " ".join(exact[pos:]), " ".join(folded[pos:]), boarding)
+
+
+def exact_key(value: object) -> str:
+    """Key for 'the same text': case and spacing ignored, diacritics kept."""
+    return clean_text(value).lower()

@@ -1,0 +1,640 @@
+"""Workbook → plan model.
+
+Sheets and header rows are found by their labels, not their positions:
+case, diacritics, Unicode form, spacing, header synonyms, extra columns,
+blank or inserted rows, merged header cells and sheet order do not matter.
+"""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Callable, Iterable
+
+from . import layout as L
+from .errors import PlanError
+from .grid import Book, Grid, open_book
+from .model import (
+    Batches, BatchRow, BudgetLine, CellRef, FigureRow, Figures, InfoValue, LoggedReplacement, Meta, Plan,
+    School, Summary, Table, TargetRow, Targets, Task,
+)
+from .normalize import (
+    clean_text, fold, parse_count, parse_date, parse_number, parse_percent, parse_period, split_school_name,
+)
+
+HEADER_SCAN_ROWS = 60
+
+# ---------------------------------------------------------------- label matching
+
+_PARENS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+
+
+def _label_keys(text: object) -> tuple[str, ...]:
+    """The folded forms a header can match by: as written, without (units), before ':'."""
+    full = fold(text)
+    if not full:
+        return ()
+    keys = [full]
+    raw = clean_text(text)
+    stripped = fold(_PARENS.sub(" ", raw))
+    if stripped and stripped != full:
+        keys.append(stripped)
+    head = fold(raw.split(":")[0])
+    if head and head not in keys:
+        keys.append(head)
+    return tuple(keys)
+
+
+def _index(pairs: Iterable[tuple[str, Iterable[str]]]) -> dict[str, str]:
+    index: dict[str, str] = {}
+    for key, labels in pairs:
+        for label in labels:
+            for folded in _label_keys(label):
+                index.setdefault(folded, key)
+    return index
+
+
+def _match(text: object, index: dict[str, str]) -> str | None:
+    for key in _label_keys(text):
+        found = index.get(key)
+        if found:
+            return found
+    return None
+
+
+def find_sheet(names: list[str], name: str, aliases: tuple[str, ...]) -> str | None:
+    """The workbook sheet that plays the role `name`, judged by its name."""
+    wanted = [fold(name), *(fold(alias) for alias in aliases)]
+    folded = {sheet: fold(sheet) for sheet in names}
+    for target in wanted:
+        for sheet, key in folded.items():
+            if key == target:
+                return sheet
+    for target in wanted[:3]:
+        for sheet, key in folded.items():
+            if key.startswith(target + " ") or key.startswith(target + "-"):
+                return sheet
+    return None
+
+
+# ---------------------------------------------------------------- grid helpers
+
+class _Sheet:
+    """A grid with merged cells resolved: a merged range reads as its top-left value."""
+
+    def __init__(self, grid: Grid) -> None:
+        self.grid = grid
+        self.name = grid.name
+        self._merge_of: dict[tuple[int, int], tuple[int, int]] = {}
+        for r1, c1, r2, c2 in grid.merged:
+            if (r2 - r1 + 1) * (c2 - c1 + 1) > 100_000:
+                continue  # absurd merges: read cells as they are
+            for row in range(r1, r2 + 1):
+                for col in range(c1, c2 + 1):
+                    if (row, col) != (r1, c1):
+                        self._merge_of[(row, col)] = (r1, c1)
+
+    @property
+    def nrows(self) -> int:
+        return self.grid.nrows
+
+    def ncols(self, row: int) -> int:
+        return len(self.grid.row(row))
+
+    def value(self, row: int, col: int) -> object:
+        """The value shown at (row, col), merged ranges included."""
+        origin = self._merge_of.get((row, col))
+        if origin:
+            return self.grid.value(*origin)
+        return self.grid.value(row, col)
+
+    def text(self, row: int, col: int) -> str:
+        return clean_text(self.value(row, col))
+
+    def merged_origin(self, row: int, col: int) -> tuple[int, int] | None:
+        return self._merge_of.get((row, col))
+
+    def data_row(self, row: int, fill_cols: Iterable[int] = ()) -> list:
+        """The raw values of a row, with error values restored and vertical merges filled down."""
+        values = self.grid.row(row)
+        copied = False
+        for col in fill_cols:
+            origin = self._merge_of.get((row, col))
+            if origin and origin[1] == col and origin[0] < row:
+                if not copied:
+                    values, copied = list(values), True
+                while len(values) < col:
+                    values.append("")
+                values[col - 1] = self.grid.value(*origin)
+        if self.grid.errors:
+            for (r, c), error in self.grid.errors.items():
+                if r == row:
+                    if not copied:
+                        values, copied = list(values), True
+                    while len(values) < c:
+                        values.append("")
+                    values[c - 1] = error
+        return values
+
+
+# ---------------------------------------------------------------- tables
+
+def _roman_or_letter(value: object) -> bool:
+    text = clean_text(value).rstrip(".").upper()
+    return bool(text) and (bool(re.fullmatch(r"[IVXL]+", text)) or bool(re.fullmatch(r"[A-Z]", text)))
+
+
+_NUMBERING = re.compile(r"^\(?\d{1,2}\)?$|^\([a-z]\)$")
+_GRAND_TOTAL = {fold(label) for label in ("Tổng cộng", "Tổng", "Tổng số", "Cộng chung", "Tổng cộng chung",
+                                          "Tổng kinh phí", "Tổng cộng toàn huyện", "Tổng cộng (triệu đồng)")}
+_SECTION_WORDS = {fold(value) for vocabulary in (L.LEVELS, L.KINDS) for value in vocabulary.values}
+
+
+def _is_grand_total(text: str) -> bool:
+    key = fold(text)
+    return key in _GRAND_TOTAL or key.startswith("tong cong")
+
+
+def _is_subtotal(text: str) -> bool:
+    """'Cộng', 'Cộng trường …', 'Cộng:' — a per-school subtotal inside a budget table."""
+    key = fold(text)
+    return key == "cong" or key.startswith(("cong truong", "cong theo", "cong rieng")) or text.strip().lower() \
+        .startswith("cộng:")
+
+
+def _find_header(sheet: _Sheet, spec: L.TableSheet, path: Path) -> tuple[int, dict[str, int], dict[int, str]]:
+    index = _index((column.key, column.labels) for column in spec.columns)
+    required = [column.key for column in spec.columns if column.required]
+    best: tuple[int, int, dict[str, int], dict[int, str]] | None = None
+    partial: dict[str, int] = {}
+    for row in range(1, min(sheet.nrows, HEADER_SCAN_ROWS) + 1):
+        columns: dict[str, int] = {}
+        extra: dict[int, str] = {}
+        width = max(sheet.ncols(row), sheet.ncols(row - 1) if row > 1 else 0)
+        for col in range(1, width + 1):
+            label = sheet.value(row, col)
+            if label in (None, "") and row > 1:
+                label = sheet.value(row - 1, col)
+            if not isinstance(label, str):
+                continue
+            key = _match(label, index)
+            if key and key not in columns:
+                columns[key] = col
+            elif label.strip():
+                extra[col] = clean_text(label)
+        if len(columns) > len(partial):
+            partial = columns
+        if all(key in columns for key in required) and len(columns) >= 2:
+            if best is None or len(columns) > best[1]:
+                best = (row, len(columns), columns, extra)
+    if best is None:
+        missing = [spec.column(key).header for key in required if key not in partial] or \
+                  [column.header for column in spec.columns if column.required]
+        raise PlanError("error.missing_header", path=path, sheet=sheet.name,
+                        headers=", ".join(f"'{header}'" for header in missing))
+    row, _, columns, extra = best
+    extra = {col: label for col, label in extra.items() if col not in columns.values()}
+    return row, columns, extra
+
+
+def _read_table(sheet: _Sheet, spec: L.TableSheet, path: Path, formulas: dict) -> tuple[Table, list[tuple[int, list]]]:
+    header_row, columns, extra = _find_header(sheet, spec, path)
+    table = Table(spec, sheet.name, header_row, columns, formulas, extra_headers=extra,
+                  merged=list(sheet.grid.merged))
+    name_col = columns.get("name") or columns.get("task")
+    label_cols = [col for col in (columns.get("stt"), name_col, columns.get("item")) if col]
+    input_cols = [col for key, col in columns.items() if not spec.column(key).derived and key != "stt"]
+    fill_cols = [col for key, col in columns.items() if key in ("name", "time", "level", "kind", "commune",
+                                                                 "timing", "lead", "partners")]
+    rows: list[tuple[int, list]] = []
+    first = header_row + 1
+    if name_col and _NUMBERING.match(fold(sheet.value(first, name_col))):
+        first += 1  # a row of column numbers under the headers: (1) (2) (3)…
+    after_total = False
+    for row in range(first, sheet.nrows + 1):
+        values = sheet.data_row(row, fill_cols)
+        if not any(values[col - 1] not in ("", None) for col in input_cols + label_cols if col <= len(values)):
+            continue
+        labels = [clean_text(values[col - 1]) for col in label_cols if col <= len(values)]
+        if spec.total_row and not after_total and any(_is_grand_total(label) for label in labels if label):
+            table.total_row = row
+            table.total_values = {key: (values[col - 1] if col <= len(values) else "")
+                                  for key, col in columns.items()}
+            after_total = True
+            continue
+        if spec.total_row and any(_is_subtotal(label) for label in labels if label):
+            continue
+        if after_total:
+            if any(values[col - 1] not in ("", None) for col in input_cols if col <= len(values)):
+                table.rows_after_total.append(row)
+            continue
+        if _is_section_row(values, columns, input_cols):
+            continue
+        table.data_rows.append(row)
+        rows.append((row, values))
+    return table, rows
+
+
+def _is_section_row(values: list, columns: dict[str, int], input_cols: list[int]) -> bool:
+    """'I. CÔNG NHẬN MỚI', 'Mầm non': a heading inside the table, not a record."""
+    filled = [col for col in input_cols if col <= len(values) and values[col - 1] not in ("", None)]
+    if len(filled) != 1:
+        return False
+    text = clean_text(values[filled[0] - 1])
+    stt_col = columns.get("stt")
+    stt = values[stt_col - 1] if stt_col and stt_col <= len(values) else ""
+    stripped = re.sub(r"^[IVXL]+[.)]\s*|^[A-Z][.)]\s*", "", text)
+    return _roman_or_letter(stt) or fold(stripped) in _SECTION_WORDS
+
+
+def _raw(values: list, columns: dict[str, int], key: str) -> object:
+    col = columns.get(key)
+    if not col or col > len(values):
+        return None
+    value = values[col - 1]
+    return None if value == "" else value
+
+
+def _as_int(value: object) -> int | None:
+    return int(value) if isinstance(value, float) else None
+
+
+_COMBO_ACCREDITATION = re.compile(r"\bc\s*d\s*(\d)|\bcap do\s*(\d)")
+_COMBO_STANDARD = re.compile(r"\bm\s*d\s*(\d)|\bmuc do\s*(\d)")
+
+
+def parse_combo(value: object) -> tuple[int | None, int | None]:
+    """'CĐ2-MĐ1' → (cấp độ 2, mức độ 1); either part may be absent."""
+    key = fold(value).replace("-", " ")
+    accreditation = _COMBO_ACCREDITATION.search(key)
+    standard = _COMBO_STANDARD.search(key)
+    return (int(next(g for g in accreditation.groups() if g)) if accreditation else None,
+            int(next(g for g in standard.groups() if g)) if standard else None)
+
+
+def _level_number(vocabulary, value: object) -> int | None:
+    canonical = vocabulary.match(value)
+    if canonical:
+        return int(canonical.rsplit(" ", 1)[-1])
+    return None
+
+
+def parse_kind(value: object) -> str | None:
+    """Kind of recognition, from the vocabulary or from its key words."""
+    canonical = L.KINDS.match(value)
+    if canonical or not value:
+        return canonical
+    key = f" {fold(value)} "
+    renew = " lai " in key or " duy tri " in key
+    upgrade = " nang " in key
+    if " lan dau " in key or " moi " in key:
+        return L.KIND_NEW
+    if renew and upgrade:
+        return L.KIND_RENEW_UPGRADE
+    if upgrade:
+        return L.KIND_UPGRADE
+    if renew:
+        return L.KIND_RENEW
+    return None
+
+
+_NEGATIVE = {"", "khong", "chua", "no", "0", "-", "khong co", "chua dau tu"}
+
+
+def _school(table: Table, row: int, values: list) -> School:
+    columns = table.columns
+    name = clean_text(_raw(values, columns, "name"))
+    parts = split_school_name(name)
+    raw_level = _raw(values, columns, "level")
+    level = L.LEVELS.match(raw_level)
+    from_name = False
+    if level is None and raw_level is None and parts.level:
+        level, from_name = parts.level, True
+    raw_kind = _raw(values, columns, "kind")
+    standard = _level_number(L.STANDARD_LEVELS, _raw(values, columns, "standard_level"))
+    accreditation = _level_number(L.ACCREDITATION_LEVELS, _raw(values, columns, "accreditation_level"))
+    for raw in (_raw(values, columns, "standard_level"), _raw(values, columns, "accreditation_level"), raw_kind):
+        if isinstance(raw, str) and (standard is None or accreditation is None):
+            combo_accreditation, combo_standard = parse_combo(raw)
+            standard = standard if standard is not None else combo_standard
+            accreditation = accreditation if accreditation is not None else combo_accreditation
+    timing = clean_text(_raw(values, columns, "timing"))
+    pre = clean_text(_raw(values, columns, "pre_invested"))
+    return School(
+        table, row, values,
+        stt=_as_int(parse_count(_raw(values, columns, "stt")).value),
+        name=name,
+        name_parts=parts,
+        level=level,
+        level_from_name=from_name,
+        commune=clean_text(_raw(values, columns, "commune")),
+        kind=parse_kind(raw_kind),
+        standard_level=standard,
+        accreditation_level=accreditation,
+        timing=timing,
+        period=parse_period(timing),
+        pre_invested="" if fold(pre) in _NEGATIVE else pre,
+        budget=parse_number(_raw(values, columns, "budget")).value,
+        note=clean_text(_raw(values, columns, "note")),
+    )
+
+
+def _budget_line(table: Table, row: int, values: list) -> BudgetLine:
+    columns = table.columns
+    school = clean_text(_raw(values, columns, "name"))
+    return BudgetLine(
+        table, row, values,
+        stt=_as_int(parse_count(_raw(values, columns, "stt")).value),
+        school=school,
+        school_parts=split_school_name(school),
+        item=clean_text(_raw(values, columns, "item")),
+        amounts={key: parse_number(_raw(values, columns, key)).value for key in L.SOURCE_KEYS},
+        total=parse_number(_raw(values, columns, "total")).value,
+        note=clean_text(_raw(values, columns, "note")),
+    )
+
+
+def _tasks(table: Table, rows: list[tuple[int, list]]) -> list[Task]:
+    tasks = []
+    previous_time = ""
+    columns = table.columns
+    for row, values in rows:
+        time = clean_text(_raw(values, columns, "time"))
+        inherited = False
+        if not time and previous_time:
+            time, inherited = previous_time, True
+        previous_time = time
+        tasks.append(Task(
+            table, row, values,
+            time=time,
+            time_inherited=inherited,
+            period=parse_period(time),
+            task=clean_text(_raw(values, columns, "task")),
+            lead=clean_text(_raw(values, columns, "lead")),
+            partners=clean_text(_raw(values, columns, "partners")),
+            schools_text=clean_text(_raw(values, columns, "schools")),
+            school_count=_as_int(parse_count(_raw(values, columns, "school_count")).value),
+            named_count=parse_number(_raw(values, columns, "named_count")).value,
+            deadline=parse_date(_raw(values, columns, "deadline")).value,
+            status=L.STATUSES.match(_raw(values, columns, "status")),
+            done_date=parse_date(_raw(values, columns, "done_date")).value,
+            note=clean_text(_raw(values, columns, "note")),
+        ))
+    return tasks
+
+
+# ---------------------------------------------------------------- Thông tin
+
+_INFO_PARSERS: dict[str, Callable[[object], object]] = {
+    "count": lambda raw: _as_int(parse_count(raw).value),
+    "date": lambda raw: parse_date(raw).value,
+    "text": clean_text,
+}
+
+
+def _read_info(sheet: _Sheet) -> Meta:
+    index = _index((field.key, field.labels) for field in L.INFO_FIELDS)
+    meta = Meta(sheet.name)
+    value_col = None
+    for row in range(1, min(sheet.nrows, 10) + 1):
+        for col in range(1, sheet.ncols(row) + 1):
+            if fold(sheet.value(row, col)) == fold(L.INFO_HEADERS[1]):
+                value_col = col
+    fields = {field.key: field for field in L.INFO_FIELDS}
+    for row in range(1, sheet.nrows + 1):
+        for col in range(1, min(sheet.ncols(row), 4) + 1):
+            label = sheet.value(row, col)
+            if not isinstance(label, str):
+                continue
+            key = _match(label, index)
+            if not key or key in meta.values:
+                continue
+            target = value_col if value_col and value_col > col else _next_col(sheet, row, col)
+            raw = sheet.grid.value(row, target)
+            parsed = _INFO_PARSERS.get(fields[key].type, clean_text)(raw)
+            meta.values[key] = InfoValue(key, parsed, raw, CellRef(sheet.name, row, target))
+            break
+    return meta
+
+
+def _next_col(sheet: _Sheet, row: int, col: int) -> int:
+    """The column after a label, skipping the rest of a merged label cell."""
+    nxt = col + 1
+    while sheet.merged_origin(row, nxt) == (row, col):
+        nxt += 1
+    return nxt
+
+
+# ---------------------------------------------------------------- Tổng hợp
+
+_KIND_INDEX = _index([(key, (label,)) for key, label in L.TARGET_KINDS]
+                     + [("total", (L.TARGET_TOTAL_GROUP, "Tổng", "Tổng cộng", "Cộng"))])
+_WHICH_INDEX = _index(L.TARGET_SYNONYMS.items())
+_FIGURE_INDEX = _index((figure.key, (figure.label, *figure.synonyms)) for figure in L.FIGURES)
+_FIGURE_HEADER_INDEX = _index(L.FIGURES_HEADER_SYNONYMS.items())
+_BATCH_INDEX = _index([(key, (label,)) for key, label in L.BATCH_COLUMNS])
+_BATCH_GROUP_INDEX = _index([("stated", (L.BATCH_STATED_GROUP, "Nêu", "Theo kế hoạch")),
+                             ("computed", (L.BATCH_COMPUTED_GROUP, "Tính toán", "Theo danh sách"))])
+
+
+def _target_column(group: str, sub: str) -> tuple[str, str] | None:
+    kind = L.KINDS.match(group) and L.KIND_TO_TARGET.get(L.KINDS.match(group))
+    kind = kind or _match(group, _KIND_INDEX)
+    which = _match(sub, _WHICH_INDEX)
+    if kind and which:
+        return kind, which
+    combined = fold(f"{group} {sub}") if group != sub else fold(sub)
+    for key, label in (*L.TARGET_KINDS, ("total", L.TARGET_TOTAL_GROUP)):
+        if fold(label) in combined:
+            for which_key, labels in L.TARGET_SYNONYMS.items():
+                if any(fold(text) in combined for text in labels):
+                    return key, which_key
+    return None
+
+
+def _read_targets(sheet: _Sheet, formulas: dict) -> Targets | None:
+    label_key = fold(L.TARGET_LABEL)
+    for row in range(1, min(sheet.nrows, HEADER_SCAN_ROWS) + 1):
+        for col in range(1, sheet.ncols(row) + 1):
+            if fold(sheet.value(row, col)) != label_key:
+                continue
+            columns: dict[tuple[str, str], int] = {}
+            sub_row = row + 1
+            for c in range(col + 1, max(sheet.ncols(row), sheet.ncols(sub_row)) + 1):
+                group, sub = sheet.text(row, c), sheet.text(sub_row, c)
+                found = _target_column(group, sub or group)
+                if found and found not in columns:
+                    columns[found] = c
+            if not columns:
+                continue
+            header_row = sub_row if any(sheet.text(sub_row, c) for c in columns.values()) else row
+            rows: dict[str, TargetRow] = {}
+            for r in range(header_row + 1, min(sheet.nrows, header_row + 20) + 1):
+                label = sheet.text(r, col)
+                if not label:
+                    if rows:
+                        break
+                    continue
+                level = "total" if _is_grand_total(label) else L.LEVELS.match(label)
+                if level is None:
+                    if rows:
+                        break
+                    continue
+                target = TargetRow(level, r)
+                for (kind, which), c in columns.items():
+                    raw = sheet.grid.value(r, c)
+                    if which == "assigned":
+                        target.assigned[kind] = _as_int(parse_count(raw).value)
+                        target.assigned_raw[kind] = raw
+                    else:
+                        target.planned_raw[kind] = raw
+                rows.setdefault(level, target)
+                if level == "total":
+                    break
+            return Targets(sheet.name, header_row, columns, rows, formulas)
+    return None
+
+
+def _read_figures(sheet: _Sheet, formulas: dict) -> Figures | None:
+    for row in range(1, sheet.nrows + 1):
+        found: dict[str, int] = {}
+        for col in range(1, sheet.ncols(row) + 1):
+            key = _match(sheet.value(row, col), _FIGURE_HEADER_INDEX)
+            if key and key not in found:
+                found[key] = col
+        if not {"stated", "computed"} <= found.keys():
+            continue
+        label_col = found.get("label", min(found.values()) - 1 or 1)
+        rows: dict[str, FigureRow] = {}
+        blank = 0
+        for r in range(row + 1, sheet.nrows + 1):
+            label = sheet.value(r, label_col)
+            key = _match(label, _FIGURE_INDEX) if isinstance(label, str) else None
+            if key is None:
+                blank += 1
+                if blank > 1 or (label and rows):
+                    break
+                continue
+            blank = 0
+            parse = parse_percent if key == "rate" else (parse_count if key.startswith(("year", "level2", "funded"))
+                                                         else parse_number)
+            stated_raw = sheet.grid.value(r, found["stated"])
+            value = parse(stated_raw).value
+            rows.setdefault(key, FigureRow(key, r, value, stated_raw, sheet.grid.value(r, found["computed"])))
+        return Figures(sheet.name, row, found["stated"], found["computed"], rows, formulas)
+    return None
+
+
+def _read_batches(sheet: _Sheet, formulas: dict) -> Batches | None:
+    labels = {fold(L.BATCH_LABEL), *(fold(text) for text in L.BATCH_LABEL_SYNONYMS)}
+    for row in range(1, sheet.nrows + 1):
+        for col in range(1, min(sheet.ncols(row), 3) + 1):
+            if fold(sheet.value(row, col)) not in labels:
+                continue
+            stated: dict[str, int] = {}
+            computed: dict[str, int] = {}
+            sub_row = row + 1
+            for c in range(col + 1, max(sheet.ncols(row), sheet.ncols(sub_row)) + 1):
+                group = _match(sheet.value(row, c), _BATCH_GROUP_INDEX)
+                key = _match(sheet.value(sub_row, c), _BATCH_INDEX)
+                if group and key:
+                    target = stated if group == "stated" else computed
+                    target.setdefault(key, c)
+            if not stated and not computed:
+                continue
+            rows: list[BatchRow] = []
+            for r in range(sub_row + 1, sheet.nrows + 1):
+                label = sheet.text(r, col)
+                if not label:
+                    if any(sheet.text(r, c) for c in stated.values()):
+                        label = ""
+                    else:
+                        break
+                rows.append(BatchRow(
+                    r, label, parse_period(label),
+                    {key: _as_int(parse_count(sheet.grid.value(r, c)).value) for key, c in stated.items()},
+                    {key: sheet.grid.value(r, c) for key, c in stated.items()},
+                    {key: sheet.grid.value(r, c) for key, c in computed.items()},
+                ))
+            return Batches(sheet.name, sub_row, stated, computed, rows, formulas)
+    return None
+
+
+# ---------------------------------------------------------------- Kiểm tra log
+
+def _read_review_log(sheet: _Sheet) -> list[LoggedReplacement]:
+    title = fold(L.REVIEW_LOG_TITLE)
+    for row in range(1, sheet.nrows + 1):
+        if fold(sheet.value(row, 1)) != title:
+            continue
+        log = []
+        for r in range(row + 2, sheet.nrows + 1):
+            sheet_name, cell = sheet.text(r, 1), sheet.text(r, 2)
+            if not sheet_name or not cell:
+                break
+            log.append(LoggedReplacement(sheet_name, cell, sheet.grid.value(r, 3), sheet.grid.value(r, 4)))
+        return log
+    return []
+
+
+# ---------------------------------------------------------------- the plan
+
+def read_plan(path: str | os.PathLike[str]) -> Plan:
+    """Read a standard workbook into a plan model.
+
+    Raises PlanError (one exception type, Vietnamese message naming the file
+    and what is wrong) when the file cannot be used.
+    """
+    book = open_book(path)
+    try:
+        return read_book(book)
+    finally:
+        book.close()
+
+
+def read_book(book: Book) -> Plan:
+    path = book.path
+    names = book.sheet_names
+    found: dict[str, str] = {}
+    for name, aliases in ((L.INFO_NAME, L.INFO_ALIASES), (L.SUMMARY_NAME, L.SUMMARY_ALIASES),
+                          *((spec.name, spec.aliases) for spec in L.TABLE_SHEETS)):
+        actual = find_sheet(names, name, aliases)
+        if actual is None:
+            raise PlanError("error.missing_sheet", path=path, sheet=name,
+                            found=", ".join(f"'{sheet}'" for sheet in names) or "(không có)")
+        found[name] = actual
+
+    def sheet(name: str) -> _Sheet:
+        return _Sheet(book.grid(found[name]))
+
+    meta = _read_info(sheet(L.INFO_NAME))
+    summary_sheet = sheet(L.SUMMARY_NAME)
+    summary_formulas = summary_sheet.grid.formulas
+    summary = Summary(
+        summary_sheet.name,
+        _read_targets(summary_sheet, summary_formulas),
+        _read_figures(summary_sheet, summary_formulas),
+        _read_batches(summary_sheet, summary_formulas),
+    )
+    school_sheet = sheet(L.SCHOOLS.name)
+    school_table, school_rows = _read_table(school_sheet, L.SCHOOLS, path, school_sheet.grid.formulas)
+    schools = [_school(school_table, row, values) for row, values in school_rows]
+    budget_tables: dict[str, Table] = {}
+    budget_lines: dict[str, list[BudgetLine]] = {}
+    for spec in L.BUDGET_SHEETS:
+        budget_sheet = sheet(spec.name)
+        table, rows = _read_table(budget_sheet, spec, path, budget_sheet.grid.formulas)
+        budget_tables[spec.key] = table
+        budget_lines[spec.key] = [_budget_line(table, row, values) for row, values in rows]
+    timeline_sheet = sheet(L.TIMELINE.name)
+    timeline_table, timeline_rows = _read_table(timeline_sheet, L.TIMELINE, path, timeline_sheet.grid.formulas)
+    tasks = _tasks(timeline_table, timeline_rows)
+    review_name = find_sheet(names, L.REVIEW_NAME, L.REVIEW_ALIASES)
+    review_log = _read_review_log(_Sheet(book.grid(review_name))) if review_name else []
+    uncached = any(book.grid(found[name]).uncached for name in found)
+    return Plan(
+        path=str(path), format=book.kind, sheet_names=list(names), meta=meta, summary=summary,
+        school_table=school_table, schools=schools, budget_tables=budget_tables, budget_lines=budget_lines,
+        timeline_table=timeline_table, tasks=tasks, review_sheet=review_name, review_log=review_log,
+        unreadable_formulas=uncached,
+    )
