@@ -43,6 +43,8 @@ class Table:
     total_row: int | None = None
     total_values: dict[str, object] = field(default_factory=dict)
     rows_after_total: list[int] = field(default_factory=list)
+    subtotal_rows: list[int] = field(default_factory=list)   # "Cộng trường …" rows inside the table
+    row_values: dict[int, list] = field(default_factory=dict)  # raw values of every non-empty body row
     extra_headers: dict[int, str] = field(default_factory=dict)
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
 
@@ -72,6 +74,15 @@ class Table:
     def formula(self, row: int, key: str) -> str | None:
         col = self.columns.get(key)
         return self.formulas.get((row, col)) if col else None
+
+    def raw(self, row: int, key: str) -> object:
+        """The raw value of a body or total row; None when empty."""
+        col = self.columns.get(key)
+        values = self.row_values.get(row)
+        if not col or values is None or col > len(values):
+            return None
+        value = values[col - 1]
+        return None if value == "" else value
 
 
 @dataclass(slots=True, eq=False)

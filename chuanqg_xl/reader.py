@@ -213,6 +213,8 @@ def _read_table(sheet: _Sheet, spec: L.TableSheet, path: Path, formulas: dict) -
     after_total = False
     for row in range(first, sheet.nrows + 1):
         values = sheet.data_row(row, fill_cols)
+        if not after_total and any(value not in ("", None) for value in values):
+            table.row_values[row] = values
         if not any(values[col - 1] not in ("", None) for col in input_cols + label_cols if col <= len(values)):
             continue
         labels = [clean_text(values[col - 1]) for col in label_cols if col <= len(values)]
@@ -222,7 +224,8 @@ def _read_table(sheet: _Sheet, spec: L.TableSheet, path: Path, formulas: dict) -
                                   for key, col in columns.items()}
             after_total = True
             continue
-        if spec.total_row and any(_is_subtotal(label) for label in labels if label):
+        if spec.total_row and not after_total and any(_is_subtotal(label) for label in labels if label):
+            table.subtotal_rows.append(row)
             continue
         if after_total:
             if any(values[col - 1] not in ("", None) for col in input_cols if col <= len(values)):

@@ -1,0 +1,45 @@
+"""Checks: each yields findings from the plan model and the derived facts.
+
+Checks never touch workbook cells; they read the model (which remembers
+where every value came from) and `derive.Facts` (names resolved across
+sections, what each derived cell should hold).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from typing import Callable, Iterator
+
+from ..derive import Facts, analyse
+from ..model import Plan
+from ..report import Finding, Report, sort_findings
+from ..rules import rule
+from .context import Context
+from . import arithmetic, consistency, domain, values
+
+Check = Callable[[Context], Iterator[Finding]]
+CHECKS: tuple[Check, ...] = (*values.CHECKS, *arithmetic.CHECKS, *consistency.CHECKS, *domain.CHECKS)
+
+
+def run_checks(plan: Plan, facts: Facts | None = None, *, lang: str = "vi",
+               as_of: dt.date | None = None) -> list[Finding]:
+    """All findings for a plan, sorted by sheet, row and column."""
+    facts = facts or analyse(plan)
+    context = Context(plan, facts, lang, as_of)
+    findings: list[Finding] = []
+    for check in CHECKS:
+        findings.extend(check(context))
+    return sort_findings(findings)
+
+
+def remaining_after_recalc(findings: list[Finding]) -> list[Finding]:
+    """The findings a recalculated workbook still has: recalc fixes derived cells, nothing else."""
+    return [finding for finding in findings if not rule(finding.code).recalc_fixes]
+
+
+def check_plan(path: str | os.PathLike[str], *, lang: str = "vi", as_of: dt.date | None = None) -> Report:
+    """Read and check a workbook; changes nothing. Raises PlanError for unusable files."""
+    from ..reader import read_plan
+
+    plan = read_plan(path)
+    return Report(str(path), run_checks(plan, lang=lang, as_of=as_of), lang)

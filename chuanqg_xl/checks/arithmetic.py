@@ -1,0 +1,98 @@
+"""Arithmetic: every derived cell compared with what the file holds."""
+from __future__ import annotations
+
+import math
+from typing import Iterator
+
+from ..derive import Derived
+from ..formulas import row_runs, sum_ranges
+from ..normalize import clean_text, is_error_value, parse_number, parse_percent
+from ..report import Finding
+from .context import Context
+
+MONEY_TOLERANCE = 0.0005  # half a thousand dong, in million VND
+
+
+def same(expected: float, actual: float, fmt: str) -> bool:
+    if fmt == "rate":
+        return round(expected * 100, 2) == round(actual * 100, 2)
+    if fmt == "count":
+        return round(expected) == round(actual) and abs(expected - actual) < 1e-6
+    return abs(expected - actual) <= MONEY_TOLERANCE + 1e-9 * max(abs(expected), abs(actual))
+
+
+def _display(ctx: Context, value: float, fmt: str) -> str:
+    return ctx.pct(value) if fmt == "rate" else ctx.num(value)
+
+
+def describe(ctx: Context, item: Derived) -> str:
+    from ..messages import text
+    return text(item.what, ctx.lang, **item.params)
+
+
+def _runs_text(rows: list[int]) -> str:
+    return ", ".join(str(first) if first == last else f"{first}–{last}" for first, last in row_runs(rows))
+
+
+def missing_sum_rows(item: Derived) -> list[int]:
+    """Data rows of the table that the file's SUM formula does not reach."""
+    if not item.actual_formula or not item.sum_rows:
+        return []
+    ranges = sum_ranges(item.actual_formula)
+    if ranges is None:
+        return []
+    covered: set[int] = set()
+    for found in ranges:
+        if found.sheet not in (None, item.sheet) or not found.first_col <= item.col <= found.last_col:
+            continue
+        covered.update(range(found.first_row, found.last_row + 1))
+    return [row for row in item.sum_rows if row not in covered]
+
+
+def check_derived(ctx: Context) -> Iterator[Finding]:
+    for item in ctx.facts.derived:
+        yield from _check_one(ctx, item)
+
+
+def _check_one(ctx: Context, item: Derived) -> Iterator[Finding]:
+    actual = item.actual
+    what = describe(ctx, item)
+    if item.rule == "stt-out-of-sequence":
+        if actual is not None:
+            number = parse_number(actual).value
+            if number is None or round(number) != item.value:
+                yield ctx.finding("stt-out-of-sequence", item.sheet, item.cell, expected=item.value,
+                                  actual=clean_text(actual), actual_text=ctx.show(actual),
+                                  expected_text=ctx.num(item.value))
+        return
+    missing = missing_sum_rows(item)
+    if missing:
+        yield ctx.finding("sum-range-incomplete", item.sheet, item.cell, what=what, formula="=" + item.actual_formula,
+                          missing=_runs_text(missing), expected=item.value)
+    if actual is None:
+        return
+    if is_error_value(actual):
+        yield ctx.finding(item.rule, item.sheet, item.cell, expected=item.value, actual=clean_text(actual),
+                          what=what, actual_text=clean_text(actual),
+                          expected_text=_display(ctx, item.value, item.fmt))
+        return
+    if isinstance(actual, bool):
+        number = None
+    elif isinstance(actual, (int, float)):
+        number = float(actual) if math.isfinite(actual) else None
+    else:
+        parser = parse_percent if item.fmt == "rate" else parse_number
+        number = parser(actual).value
+    if item.fmt == "rate" and number is not None and number > 1 and not isinstance(actual, str):
+        number /= 100  # a rate typed as 61.4 rather than 61.4 %
+    if number is None or not same(item.value, number, item.fmt):
+        shown = ctx.show(actual) if number is None else _display(ctx, number, item.fmt)
+        yield ctx.finding(item.rule, item.sheet, item.cell, expected=item.value,
+                          actual=number if number is not None else clean_text(str(actual)), what=what,
+                          actual_text=shown, expected_text=_display(ctx, item.value, item.fmt))
+    elif item.actual_formula is None:
+        yield ctx.finding("constant-in-derived-cell", item.sheet, item.cell, actual=number, expected=item.value,
+                          what=what, actual_text=_display(ctx, number, item.fmt))
+
+
+CHECKS = (check_derived,)

@@ -1,0 +1,242 @@
+"""Structure and values: required cells, vocabularies, numbers and dates as typed, duplicates, tidiness."""
+from __future__ import annotations
+
+import math
+from typing import Iterator
+
+from .. import layout as L
+from ..cells import a1
+from ..model import Record, Table
+from ..normalize import (
+    clean_text, has_hygiene_problem, is_error_value, parse_count, parse_date, parse_number, parse_percent,
+)
+from ..report import Finding
+from .context import Context
+
+MAX_AMOUNT = 1e12  # million VND: a quadrillion dong is no real budget
+
+
+def _number_cell(ctx: Context, name_if_text: str, sheet: str, cell: str, raw: object, field: str,
+                 parser=parse_number) -> Iterator[Finding]:
+    """Findings for a typed number cell: text numbers, text, infinities."""
+    if raw is None or raw == "" or is_error_value(raw):
+        return
+    if isinstance(raw, bool):
+        yield ctx.finding("text-in-number-column", sheet, cell, value=ctx.show(raw), field=field)
+        return
+    if isinstance(raw, float) and not math.isfinite(raw):
+        yield ctx.finding("number-out-of-range", sheet, cell, value=ctx.show(raw), field=field)
+        return
+    if isinstance(raw, (int, float)):
+        if abs(raw) > MAX_AMOUNT:
+            yield ctx.finding("number-out-of-range", sheet, cell, value=ctx.show(raw), field=field)
+        return
+    if isinstance(raw, str):
+        parsed = parser(raw)
+        if parsed.value is None:
+            yield ctx.finding("text-in-number-column", sheet, cell, value=clean_text(raw), field=field)
+        else:
+            shown = ctx.pct(parsed.value) if parser is parse_percent else ctx.num(parsed.value)
+            yield ctx.finding(name_if_text, sheet, cell, actual=clean_text(raw), value=clean_text(raw),
+                              number=shown, field=field)
+
+
+def _date_cell(ctx: Context, sheet: str, cell: str, raw: object, field: str) -> Iterator[Finding]:
+    if raw is None or raw == "" or is_error_value(raw):
+        return
+    parsed = parse_date(raw)
+    if parsed.value is None:
+        yield ctx.finding("invalid-date", sheet, cell, value=ctx.show(raw), field=field)
+    elif isinstance(raw, str):
+        yield ctx.finding("date-stored-as-text", sheet, cell, value=clean_text(raw), date=ctx.date(parsed.value))
+
+
+def check_meta(ctx: Context) -> Iterator[Finding]:
+    meta = ctx.plan.meta
+    for info in L.INFO_FIELDS:
+        item = meta.values.get(info.key)
+        ref = item.ref if item else None
+        sheet, cell = meta.sheet, (ref.a1 if ref else None)
+        raw = item.raw if item else None
+        if info.required and (item is None or item.value in (None, "")):
+            if raw is None or raw == "":
+                yield ctx.finding("missing-required-value", sheet, cell, field=info.label)
+                continue
+        if raw is None or cell is None:
+            continue
+        if info.type == "count":
+            summed = info.key in ("total_schools", "standard_at_start", "level2_at_start")
+            yield from _number_cell(ctx, "text-number-not-summed" if summed else "number-stored-as-text", sheet,
+                                    cell, raw, info.label, parse_count)
+        elif info.type == "date":
+            yield from _date_cell(ctx, sheet, cell, raw, info.label)
+
+
+def _choice(ctx: Context, record: Record, key: str, parsed: object, vocabulary) -> Iterator[Finding]:
+    raw = record.raw(key)
+    if raw is None or parsed is not None or is_error_value(raw):
+        return
+    suggestion = vocabulary.suggest(raw)
+    header = record.table.spec.column(key).header
+    if suggestion:
+        yield ctx.at("value-not-in-vocabulary", record, key, value=clean_text(raw), field=header,
+                     suggestion=suggestion)
+    else:
+        yield ctx.at("value-not-in-vocabulary", record, key, "none", value=clean_text(raw), field=header,
+                     values=", ".join(vocabulary.values))
+
+
+def check_schools(ctx: Context) -> Iterator[Finding]:
+    spec = L.SCHOOLS
+    for school in ctx.plan.schools:
+        if not school.name:
+            yield ctx.at("missing-required-value", school, "name", field=spec.column("name").header)
+        if school.raw("kind") is None:
+            yield ctx.at("missing-required-value", school, "kind", field=spec.column("kind").header)
+        if school.standard_level is None and school.raw("standard_level") is None:
+            yield ctx.at("missing-required-value", school, "standard_level",
+                         field=spec.column("standard_level").header)
+        if school.level is None and school.raw("level") is None and school.name:
+            yield ctx.at("missing-required-value", school, "level", "level", field=spec.column("level").header,
+                         name=school.name)
+        yield from _choice(ctx, school, "level", school.level, L.LEVELS)
+        yield from _choice(ctx, school, "kind", school.kind, L.KINDS)
+        yield from _choice(ctx, school, "standard_level", school.standard_level, L.STANDARD_LEVELS)
+        yield from _choice(ctx, school, "accreditation_level", school.accreditation_level, L.ACCREDITATION_LEVELS)
+        implied = school.name_parts.level if school.name_parts else None
+        if school.level and not school.level_from_name and implied and implied != school.level:
+            yield ctx.at("level-contradicts-name", school, "level", level=school.level, name=school.name,
+                         implied=implied)
+    for later, first in ctx.facts.index.duplicates():
+        yield ctx.at("duplicate-school", later, "name", name=later.name, other_row=first.row)
+
+
+def check_periods(ctx: Context) -> Iterator[Finding]:
+    batches = ctx.plan.summary.batches
+    if batches is None or not batches.rows:
+        return
+    for batch in batches.rows:
+        if batch.label and batch.period is None:
+            yield ctx.finding("unreadable-period", batches.sheet, f"A{batch.row}", value=batch.label)
+    for school in ctx.plan.schools:
+        if school.timing and school.period is None:
+            yield ctx.at("unreadable-period", school, "timing", value=school.timing)
+
+
+def check_budget_lines(ctx: Context) -> Iterator[Finding]:
+    for key, lines in ctx.plan.budget_lines.items():
+        table = ctx.plan.budget_tables[key]
+        spec = table.spec
+        for line in lines:
+            if not line.school:
+                yield ctx.at("missing-required-value", line, "name", field=spec.column("name").header)
+            if not line.item:
+                yield ctx.at("missing-required-value", line, "item", field=spec.column("item").header)
+            for source in L.SOURCE_KEYS:
+                cell = line.cell(source)
+                raw = line.raw(source)
+                if cell is None or raw is None:
+                    continue
+                header = spec.column(source).header
+                yield from _number_cell(ctx, "text-number-not-summed", line.sheet, cell, raw, header)
+                if isinstance(raw, (int, float)) and not isinstance(raw, bool) and raw < 0:
+                    yield ctx.finding("negative-amount", line.sheet, cell, value=ctx.num(raw), field=header)
+        yield from _rows_below_total(ctx, table)
+
+
+def _rows_below_total(ctx: Context, table: Table) -> Iterator[Finding]:
+    col = table.col("name") or 1
+    for row in table.rows_after_total:
+        yield ctx.finding("row-below-total", table.sheet, a1(row, col), row=row, total_row=table.total_row)
+
+
+def check_school_rows_below_total(ctx: Context) -> Iterator[Finding]:
+    yield from _rows_below_total(ctx, ctx.plan.school_table)
+
+
+def check_tasks(ctx: Context) -> Iterator[Finding]:
+    spec = L.TIMELINE
+    for task in ctx.plan.tasks:
+        if not task.task:
+            yield ctx.at("missing-required-value", task, "task", field=spec.column("task").header)
+        cell = task.cell("school_count")
+        if cell:
+            yield from _number_cell(ctx, "number-stored-as-text", task.sheet, cell, task.raw("school_count"),
+                                    spec.column("school_count").header, parse_count)
+        for key in ("deadline", "done_date"):
+            cell = task.cell(key)
+            if cell:
+                yield from _date_cell(ctx, task.sheet, cell, task.raw(key), spec.column(key).header)
+        yield from _choice(ctx, task, "status", task.status, L.STATUSES)
+        for mention in ctx.facts.mentions.get(id(task), []):
+            if mention.comma_parts:
+                yield ctx.at("school-list-separator", task, "schools", value=mention.text)
+
+
+def check_summary_numbers(ctx: Context) -> Iterator[Finding]:
+    summary = ctx.plan.summary
+    targets = summary.targets
+    if targets is not None:
+        for target in targets.rows.values():
+            for kind, raw in target.assigned_raw.items():
+                col = targets.columns.get((kind, "assigned"))
+                if col and kind != "total" and target.level != "total":
+                    yield from _number_cell(ctx, "text-number-not-summed", targets.sheet, a1(target.row, col), raw,
+                                            L.TARGET_ASSIGNED, parse_count)
+    figures = summary.figures
+    if figures is not None:
+        for row in figures.rows.values():
+            parser = parse_percent if row.key == "rate" else parse_number
+            yield from _number_cell(ctx, "number-stored-as-text", figures.sheet, a1(row.row, figures.stated_col),
+                                    row.stated_raw, L.FIGURES_HEADERS[1], parser)
+    batches = summary.batches
+    if batches is not None:
+        for batch in batches.rows:
+            for key, raw in batch.stated_raw.items():
+                yield from _number_cell(ctx, "number-stored-as-text", batches.sheet,
+                                        a1(batch.row, batches.stated_cols[key]), raw, L.BATCH_STATED_GROUP,
+                                        parse_count)
+
+
+def check_error_values(ctx: Context) -> Iterator[Finding]:
+    """#REF! and friends in cells people type (derived cells are the arithmetic checks' business)."""
+    for table in ctx.plan.tables():
+        derived = {table.columns[key] for key in table.spec.derived_keys if key in table.columns}
+        for row, values in table.row_values.items():
+            for col, value in enumerate(values, start=1):
+                if col not in derived and is_error_value(value):
+                    yield ctx.finding("formula-error-value", table.sheet, a1(row, col), value=value)
+
+
+def check_untidy_text(ctx: Context) -> Iterator[Finding]:
+    """NFD text and stray spaces, one finding per column (with the first cell and a count)."""
+    for table in ctx.plan.tables():
+        for key, col in table.columns.items():
+            column = table.spec.column(key)
+            if column.type not in ("text", "choice", "periodtext"):
+                continue
+            first: dict[str, tuple[int, str]] = {}
+            counts: dict[str, int] = {}
+            for row in table.data_rows:
+                values = table.row_values.get(row)
+                if values is None or col > len(values):
+                    continue
+                value = values[col - 1]
+                if not isinstance(value, str):
+                    continue
+                problem = has_hygiene_problem(value)
+                if problem:
+                    first.setdefault(problem, (row, value))
+                    counts[problem] = counts.get(problem, 0) + 1
+            for problem, (row, value) in first.items():
+                yield ctx.finding("untidy-text", table.sheet, a1(row, col), problem, count=counts[problem],
+                                  field=column.header, value=clean_text(value))
+
+
+def check_uncalculated(ctx: Context) -> Iterator[Finding]:
+    if ctx.plan.unreadable_formulas:
+        yield ctx.finding("formulas-not-calculated", None, None)
+
+
+CHECKS = (check_meta, check_schools, check_school_rows_below_total, check_periods, check_budget_lines,
+          check_tasks, check_summary_numbers, check_error_values, check_untidy_text, check_uncalculated)

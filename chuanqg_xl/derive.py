@@ -1,0 +1,502 @@
+"""What every derived cell should hold: its formula and the value it computes.
+
+One pass over the plan resolves school names across sections and computes,
+for each derived cell, an Excel formula and its value. The value follows
+spreadsheet semantics (a number typed as text is not added, as SUM ignores
+text), so the value recalc caches equals what Excel or LibreOffice computes
+from the formula. Checks compare these with what the file holds; recalc
+writes them.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+from typing import Literal
+
+from . import layout as L
+from .cells import a1, quote_sheet
+from .formulas import add_cells, count_rows, row_runs, sum_column
+from .matching import Match, SchoolIndex
+from .model import BudgetLine, Plan, School, Table, Task
+from .normalize import Period, clean_text, fold, parse_period, split_school_name
+from .reader import parse_kind
+
+Format = Literal["money", "count", "rate"]
+_EPOCH = dt.datetime(1899, 12, 30)
+
+
+def sheet_number(value: object) -> float:
+    """What SUM makes of a cell value: numbers count, text and booleans do not."""
+    if isinstance(value, bool) or value is None or isinstance(value, str):
+        return 0.0
+    if isinstance(value, (int, float)):
+        return float(value) if math.isfinite(value) else 0.0
+    if isinstance(value, dt.datetime):
+        return (value - _EPOCH).total_seconds() / 86400
+    if isinstance(value, dt.date):
+        return float((value - _EPOCH.date()).days)
+    return 0.0
+
+
+def tidy(value: float) -> float:
+    """Cached values without binary noise (0.30000000000000004 → 0.3)."""
+    rounded = round(value, 9)
+    return 0.0 if rounded == 0 else rounded
+
+
+@dataclass(slots=True)
+class Derived:
+    """A derived cell: where, what it should hold, and what the file holds now."""
+
+    sheet: str
+    row: int
+    col: int
+    value: float
+    formula: str | None           # None: too long for Excel; the value is written as a constant
+    what: str                     # message key describing the cell ("what.line_total")
+    params: dict[str, object]
+    fmt: Format
+    rule: str                     # the rule a mismatch raises
+    actual: object                # value (typed or cached) in the file; None when empty
+    actual_formula: str | None
+    sum_rows: list[int] = field(default_factory=list)  # data rows a column SUM must cover (range check)
+
+    @property
+    def cell(self) -> str:
+        return a1(self.row, self.col)
+
+
+@dataclass(slots=True)
+class Mention:
+    """One part of a task's 'Trường liên quan'."""
+
+    text: str
+    match: Match | None = None             # a named school
+    group_rows: list[int] | None = None    # a whole batch/kind ('Quý IV/2023'): PL1 rows
+    comma_parts: list[tuple[str, Match]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Facts:
+    plan: Plan
+    index: SchoolIndex
+    line_matches: dict[str, list[Match]]                # budget table key → match per line
+    lines_of: dict[int, list[BudgetLine]]               # id(school) → its budget lines (PL2 and PL3)
+    mentions: dict[int, list[Mention]]                  # id(task) → mentions
+    derived: list[Derived]
+    named_counts: dict[int, float]                      # id(task) → derived count of schools named
+
+    def lines_for(self, school: School) -> list[BudgetLine]:
+        return self.lines_of.get(id(school), [])
+
+
+# ---------------------------------------------------------------- helpers
+
+class _Builder:
+    def __init__(self, plan: Plan, index: SchoolIndex) -> None:
+        self.plan = plan
+        self.index = index
+        self.out: list[Derived] = []
+        # Values recalc will write, by (sheet, row): totals over a column must add these, not the stale ones.
+        self.line_total_value: dict[tuple[str, int], float] = {}
+        self.school_budget_value: dict[tuple[str, int], float] = {}
+
+    def add(self, where: Table | str, at_row: int, at_col: int | None, value: float, formula: str | None,
+            what: str, fmt: Format, rule: str = "total-mismatch", actual: object = None,
+            actual_formula: str | None = None, sum_rows: list[int] | None = None, **params: object) -> None:
+        """Record a derived cell; `params` fill the message that describes it."""
+        if not at_col:
+            return
+        sheet = where.sheet if isinstance(where, Table) else where
+        if isinstance(where, Table):
+            actual_formula = where.formulas.get((at_row, at_col))
+        self.out.append(Derived(sheet, at_row, at_col, tidy(value), formula, what, params, fmt, rule,
+                                None if actual == "" else actual, actual_formula, sum_rows or []))
+
+    # ------------------------------------------------------------ STT
+
+    def stt(self, table: Table, records: list) -> None:
+        col = table.col("stt")
+        if not col:
+            return
+        previous = None
+        for number, record in enumerate(records, start=1):
+            formula = "1" if previous is None else f"{a1(previous, col)}+1"
+            self.add(table, record.row, col, number, formula, "what.stt", "count", rule="stt-out-of-sequence",
+                     actual=record.raw("stt"), row=record.row)
+            previous = record.row
+
+    # ------------------------------------------------------------ budget tables
+
+    def budget_table(self, table: Table, lines: list[BudgetLine]) -> None:
+        self.stt(table, lines)
+        sources = [table.col(key) for key in L.SOURCE_KEYS if table.col(key)]
+        total_col = table.col("total")
+        if total_col and sources:
+            contiguous = sorted(sources) == list(range(min(sources), max(sources) + 1))
+            for line in lines:
+                value = sum(sheet_number(line.raw(key)) for key in L.SOURCE_KEYS if table.col(key))
+                if contiguous:
+                    formula = f"SUM({a1(line.row, min(sources))}:{a1(line.row, max(sources))})"
+                else:
+                    formula = "SUM(" + ",".join(a1(line.row, col) for col in sorted(sources)) + ")"
+                self.line_total_value[(table.sheet, line.row)] = tidy(value)
+                self.add(table, line.row, total_col, value, formula, "what.line_total", "money",
+                         actual=line.raw("total"), row=line.row)
+        numeric = [key for key in (*L.SOURCE_KEYS, "total") if table.col(key)]
+        self.column_totals(table, numeric)
+
+    def _number(self, table: Table, row: int, key: str) -> float:
+        """A body cell as the column total will see it after recalc."""
+        derived = self.line_total_value if key == "total" else self.school_budget_value if key == "budget" else None
+        if derived is not None and (table.sheet, row) in derived:
+            return derived[(table.sheet, row)]
+        return sheet_number(table.raw(row, key))
+
+    def column_totals(self, table: Table, keys: list[str]) -> None:
+        """Subtotal rows ('Cộng …') and the Tổng cộng row, for each numeric column."""
+        start = table.first_row
+        for sub in table.subtotal_rows:
+            for key in keys:
+                col = table.columns[key]
+                value = sum(self._number(table, row, key) for row in range(start, sub))
+                self.add(table, sub, col, value, sum_column(col, start, sub - 1), "what.subtotal", "money",
+                         actual=table.raw(sub, key), row=sub, column=table.spec.column(key).header)
+            start = sub + 1
+        if not table.total_row:
+            return
+        rows = [row for row in range(table.first_row, table.total_row) if row not in table.subtotal_rows]
+        runs = row_runs(rows)
+        for key in keys:
+            col = table.columns[key]
+            value = sum(self._number(table, row, key) for row in rows if row in table.row_values)
+            if not runs:
+                formula = "0"
+            elif len(runs) == 1:
+                formula = sum_column(col, runs[0][0], runs[0][1])
+            else:
+                formula = "SUM(" + ",".join(f"{a1(first, col)}:{a1(last, col)}" for first, last in runs) + ")"
+            self.add(table, table.total_row, col, value, formula, "what.table_total", "money",
+                     actual=table.total_values.get(key), sum_rows=table.data_rows, row=table.total_row,
+                     column=table.spec.column(key).header)
+
+    # ------------------------------------------------------------ PL1 budget column
+
+    def school_budgets(self, lines_of: dict[int, list[BudgetLine]]) -> None:
+        table = self.plan.school_table
+        col = table.col("budget")
+        if not col:
+            return
+        for school in self.plan.schools:
+            refs = []
+            value = 0.0
+            for line in lines_of.get(id(school), []):
+                total_col = line.table.col("total")
+                if total_col:
+                    refs.append((line.table.sheet, line.row, total_col))
+                    value += self.line_total_value.get((line.table.sheet, line.row), 0.0)
+            self.school_budget_value[(table.sheet, school.row)] = tidy(value)
+            self.add(table, school.row, col, value, add_cells(refs), "what.school_budget", "money",
+                     actual=school.raw("budget"), name=school.name)
+        self.column_totals(table, ["budget"])
+
+
+# ---------------------------------------------------------------- mentions
+
+_GROUP_WORDS = ("cac truong", "tat ca", "toan bo", "cac don vi")
+
+
+def _resolve_mentions(task: Task, index: SchoolIndex, schools: list[School]) -> list[Mention]:
+    mentions = []
+    for part in task.school_mentions():
+        mention = Mention(part)
+        if not part:
+            mentions.append(mention)
+            continue
+        parts = split_school_name(part)
+        if parts.prefix is None:
+            group = _group_rows(part, schools)
+            if group is not None:
+                mention.group_rows = group
+                mentions.append(mention)
+                continue
+        comma_parts = [piece.strip() for piece in part.split(",") if piece.strip()]
+        if len(comma_parts) > 1 and sum(1 for piece in comma_parts if split_school_name(piece).prefix) > 1:
+            mention.comma_parts = [(piece, index.resolve(piece)) for piece in comma_parts]
+        else:
+            mention.match = index.resolve(parts)
+        mentions.append(mention)
+    return mentions
+
+
+def _group_rows(text: str, schools: list[School]) -> list[int] | None:
+    """PL1 rows a group mention stands for ('Quý IV/2023', 'Các trường công nhận mới'), or None."""
+    period = parse_period(text)
+    key = fold(text)
+    kind = parse_kind(text) if ("cong nhan" in key or "nang" in key) else None
+    generic = key.startswith(_GROUP_WORDS)
+    if period is None and kind is None and not generic:
+        return None
+    rows = []
+    for school in schools:
+        if period is not None and (school.period is None or not school.period.same_as(period)):
+            continue
+        if kind is not None:
+            if kind == L.KIND_NEW and school.kind != L.KIND_NEW:
+                continue
+            if kind != L.KIND_NEW and school.kind not in L.RENEW_KINDS:
+                continue
+        rows.append(school.row)
+    return rows
+
+
+# ---------------------------------------------------------------- the whole plan
+
+def analyse(plan: Plan) -> Facts:
+    """Resolve names across sections and compute every derived cell."""
+    index = SchoolIndex(plan.schools)
+    builder = _Builder(plan, index)
+
+    line_matches: dict[str, list[Match]] = {}
+    lines_of: dict[int, list[BudgetLine]] = {}
+    for key, lines in plan.budget_lines.items():
+        matches = []
+        for line in lines:
+            match = index.resolve(line.school_parts) if line.school_parts else Match("missing")
+            matches.append(match)
+            if match.school is not None:
+                lines_of.setdefault(id(match.school), []).append(line)
+        line_matches[key] = matches
+
+    for key, table in plan.budget_tables.items():
+        builder.budget_table(table, plan.budget_lines[key])
+    builder.stt(plan.school_table, plan.schools)
+    builder.school_budgets(lines_of)
+
+    mentions: dict[int, list[Mention]] = {}
+    named_counts: dict[int, float] = {}
+    timeline = plan.timeline_table
+    schools_col = timeline.col("schools")
+    for task in plan.tasks:
+        task_mentions = _resolve_mentions(task, index, plan.schools)
+        mentions[id(task)] = task_mentions
+        raw = task.raw("schools")
+        if schools_col is None:
+            continue
+        groups = [mention for mention in task_mentions if mention.group_rows is not None]
+        if groups:
+            explicit = sum(1 for mention in task_mentions if mention.group_rows is None)
+            rows = sorted({row for mention in groups for row in mention.group_rows})
+            counted = count_rows(plan.school_table.sheet, plan.school_table.col("name") or 1, rows)
+            value = explicit + len(rows)
+            formula = None if counted is None else (f"{explicit}+{counted}" if explicit else counted)
+        else:
+            text = clean_text(raw) if raw is not None else ""
+            value = (text.count(";") + 1) if text else 0
+            cell = a1(task.row, schools_col)
+            formula = f'IF(TRIM({cell})="",0,LEN(TRIM({cell}))-LEN(SUBSTITUTE(TRIM({cell}),";",""))+1)'
+        named_counts[id(task)] = value
+        builder.add(timeline, task.row, timeline.col("named_count"), value, formula, "what.task_count", "count",
+                    actual=task.raw("named_count"), row=task.row)
+
+    _summary(plan, builder)
+    return Facts(plan, index, line_matches, lines_of, mentions, builder.out, named_counts)
+
+
+def _kind_key(school: School) -> str | None:
+    return L.KIND_TO_TARGET.get(school.kind) if school.kind else None
+
+
+def _summary(plan: Plan, builder: _Builder) -> None:
+    summary = plan.summary
+    school_sheet = plan.school_table.sheet
+    name_col = plan.school_table.col("name") or 1
+    targets = summary.targets
+    planned_cells: dict[tuple[str, str], tuple[int, int, float]] = {}   # (level, kind) → row, col, value
+    if targets is not None:
+        kinds = [key for key, _ in L.TARGET_KINDS]
+        for level, target in targets.rows.items():
+            if level == "total":
+                continue
+            for kind in kinds:
+                col = targets.columns.get((kind, "planned"))
+                rows = [school.row for school in plan.schools if school.level == level and _kind_key(school) == kind]
+                builder.add(targets.sheet, target.row, col, len(rows), count_rows(school_sheet, name_col, rows),
+                            "what.target_planned", "count", rule="count-differs-from-list",
+                            actual=target.planned_raw.get(kind),
+                            actual_formula=targets.formulas.get((target.row, col)) if col else None,
+                            level=level, kind=dict(L.TARGET_KINDS)[kind])
+                if col:
+                    planned_cells[(level, kind)] = (target.row, col, len(rows))
+            for which, raw_map in (("assigned", target.assigned_raw), ("planned", None)):
+                col = targets.columns.get(("total", which))
+                parts = [targets.columns.get((kind, which)) for kind in kinds]
+                parts = [c for c in parts if c]
+                if not col or not parts:
+                    continue
+                if which == "assigned":
+                    value = sum(sheet_number(raw_map.get(kind)) for kind in kinds if targets.columns.get((kind, which)))
+                else:
+                    value = sum(planned_cells.get((level, kind), (0, 0, 0))[2] for kind in kinds)
+                formula = "SUM(" + ",".join(a1(target.row, c) for c in parts) + ")"
+                raw = target.assigned_raw.get("total") if which == "assigned" else target.planned_raw.get("total")
+                builder.add(targets.sheet, target.row, col, value, formula, "what.target_total", "count",
+                            rule="total-mismatch" if which == "assigned" else "count-differs-from-list",
+                            actual=raw, actual_formula=targets.formulas.get((target.row, col)),
+                            level=level, which=L.TARGET_ASSIGNED if which == "assigned" else L.TARGET_PLANNED)
+                if which == "planned":
+                    planned_cells[(level, "total")] = (target.row, col, value)
+        total = targets.rows.get("total")
+        if total is not None:
+            level_rows = [target for level, target in targets.rows.items() if level != "total"]
+            for (kind, which), col in targets.columns.items():
+                cells = [a1(target.row, col) for target in level_rows]
+                if which == "assigned":
+                    value = sum(sheet_number(target.assigned_raw.get(kind)) for target in level_rows) \
+                        if kind != "total" else sum(
+                            sheet_number(target.assigned_raw.get(k)) for target in level_rows
+                            for k in (key for key, _ in L.TARGET_KINDS) if targets.columns.get((k, "assigned")))
+                    raw = total.assigned_raw.get(kind)
+                    rule = "total-mismatch"
+                else:
+                    value = sum(planned_cells.get((target.level, kind), (0, 0, 0))[2] for target in level_rows)
+                    raw = total.planned_raw.get(kind)
+                    rule = "count-differs-from-list"
+                formula = "SUM(" + ",".join(cells) + ")" if cells else "0"
+                builder.add(targets.sheet, total.row, col, value, formula, "what.target_total_row", "count",
+                            rule=rule, actual=raw, actual_formula=targets.formulas.get((total.row, col)),
+                            which=L.TARGET_ASSIGNED if which == "assigned" else L.TARGET_PLANNED,
+                            kind=dict([*L.TARGET_KINDS, ("total", L.TARGET_TOTAL_GROUP)])[kind])
+                if which == "planned":
+                    planned_cells[("total", kind)] = (total.row, col, value)
+    _figures(plan, builder, planned_cells)
+    _batches(plan, builder)
+
+
+def _info_ref(plan: Plan, key: str) -> tuple[str | None, object]:
+    item = plan.meta.values.get(key)
+    if item is None or item.ref is None:
+        return None, None
+    return f"{quote_sheet(item.ref.sheet)}{item.ref.a1}", item.raw
+
+
+def _figures(plan: Plan, builder: _Builder, planned_cells: dict) -> None:
+    figures = plan.summary.figures
+    if figures is None:
+        return
+    sheet = figures.sheet
+    col = figures.computed_col
+    school_sheet = plan.school_table.sheet
+    name_col = plan.school_table.col("name") or 1
+    computed: dict[str, tuple[str, float]] = {}   # figure key → (cell A1 on the summary, value)
+
+    def put(key: str, value: float, formula: str | None, fmt: Format) -> None:
+        row = figures.rows.get(key)
+        if row is None:
+            return
+        builder.add(sheet, row.row, col, value, formula, "what.figure", fmt, actual=row.computed_raw,
+                    actual_formula=figures.formulas.get((row.row, col)),
+                    label=next(figure.label for figure in L.FIGURES if figure.key == key))
+        computed[key] = (a1(row.row, col), tidy(value))
+
+    new_rows = [school.row for school in plan.schools if school.kind == L.KIND_NEW]
+    new_total = planned_cells.get(("total", "new"))
+    start_ref, start_raw = _info_ref(plan, "standard_at_start")
+    if start_ref and start_raw is not None:
+        if new_total:
+            new_part, new_value = a1(new_total[0], new_total[1]), new_total[2]
+            if plan.summary.targets and plan.summary.targets.sheet != sheet:
+                new_part = f"{quote_sheet(plan.summary.targets.sheet)}{new_part}"
+        else:
+            new_part, new_value = count_rows(school_sheet, name_col, new_rows), len(new_rows)
+        value = sheet_number(start_raw) + new_value
+        put("year_end", value, f"SUM({start_ref},{new_part})" if new_part else None, "count")
+    total_ref, total_raw = _info_ref(plan, "total_schools")
+    if "year_end" in computed and total_ref and total_raw is not None:
+        year_end_cell, year_end = computed["year_end"]
+        total = sheet_number(total_raw)
+        value = year_end / total if total > 0 else 0.0
+        put("rate", value, f"IF(N({total_ref})>0,{year_end_cell}/N({total_ref}),0)", "rate")
+    level2_ref, level2_raw = _info_ref(plan, "level2_at_start")
+    if level2_ref and level2_raw is not None:
+        rows = [school.row for school in plan.schools
+                if (school.kind == L.KIND_NEW and school.standard_level == 2) or school.kind in L.UPGRADE_KINDS]
+        counted = count_rows(school_sheet, name_col, rows)
+        value = sheet_number(level2_raw) + len(rows)
+        put("level2_year_end", value, None if counted is None else f"SUM({level2_ref},{counted})", "count")
+    for figure_key, table_key in (("funded_new", "budget_new"), ("funded_renew", "budget_renew")):
+        table = plan.budget_tables[table_key]
+        first_rows: dict[object, int] = {}
+        for line in plan.budget_lines[table_key]:
+            if not line.school:
+                continue
+            first_rows.setdefault(line.school_parts.folded_key if line.school_parts else line.school, line.row)
+        rows = sorted(first_rows.values())
+        put(figure_key, len(rows), count_rows(table.sheet, table.col("name") or 1, rows), "count")
+    budget_cells = {}
+    for figure_key, table_key in (("budget_new", "budget_new"), ("budget_renew", "budget_renew")):
+        table = plan.budget_tables[table_key]
+        total_col = table.col("total")
+        if not total_col:
+            continue
+        ref, value = _table_total_ref(table, total_col, builder)
+        put(figure_key, value, ref, "money")
+        budget_cells[figure_key] = computed.get(figure_key)
+    if "budget_new" in computed and "budget_renew" in computed:
+        (cell_new, value_new), (cell_renew, value_renew) = computed["budget_new"], computed["budget_renew"]
+        put("budget_total", value_new + value_renew, f"SUM({cell_new},{cell_renew})", "money")
+    for column in L.SOURCES:
+        refs, value = [], 0.0
+        for table_key in ("budget_new", "budget_renew"):
+            table = plan.budget_tables[table_key]
+            col_source = table.col(column.key)
+            if col_source:
+                ref, part = _table_total_ref(table, col_source, builder)
+                refs.append(ref)
+                value += part
+        if refs:
+            put(f"source_{column.key}", value, "SUM(" + ",".join(refs) + ")", "money")
+
+
+def _table_total_ref(table: Table, col: int, builder: _Builder) -> tuple[str, float]:
+    """A reference to a table's total for one column, and its derived value."""
+    prefix = quote_sheet(table.sheet)
+    if table.total_row:
+        for item in builder.out:
+            if item.sheet == table.sheet and item.row == table.total_row and item.col == col:
+                return f"{prefix}{a1(table.total_row, col)}", item.value
+    rows = table.data_rows
+    value = 0.0
+    for row in rows:
+        value += builder.line_total_value.get((table.sheet, row), 0.0)
+    if not rows:
+        return "0", 0.0
+    return f"SUM({prefix}{a1(table.first_row, col)}:{a1(table.last_row, col)})", value
+
+
+def _batches(plan: Plan, builder: _Builder) -> None:
+    batches = plan.summary.batches
+    if batches is None:
+        return
+    school_sheet = plan.school_table.sheet
+    name_col = plan.school_table.col("name") or 1
+    for batch in batches.rows:
+        if batch.period is None:
+            continue
+        in_batch = [school for school in plan.schools if school.period and school.period.same_as(batch.period)]
+        groups = {
+            "new": [school.row for school in in_batch if school.kind == L.KIND_NEW],
+            "renew": [school.row for school in in_batch if school.kind in L.RENEW_KINDS],
+            "total": [school.row for school in in_batch],
+        }
+        for key, rows in groups.items():
+            col = batches.computed_cols.get(key)
+            builder.add(batches.sheet, batch.row, col, len(rows), count_rows(school_sheet, name_col, rows),
+                        "what.batch", "count", rule="count-differs-from-list", actual=batch.computed_raw.get(key),
+                        actual_formula=batches.formulas.get((batch.row, col)) if col else None,
+                        label=batch.label, column=dict(L.BATCH_COLUMNS)[key])
+
+
+def period_label(period: Period | None) -> str:
+    return period.label() if period else ""
