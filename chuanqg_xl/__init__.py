@@ -1,0 +1,44 @@
+"""chuanqg-xl: the Excel workbooks of Vietnam's yearly plans for national-standard schools.
+
+The public functions are imported on first use, so `import chuanqg_xl` (and
+the command line's start-up) stays light.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+__version__ = "0.1.0"
+
+_EXPORTS = {
+    "read_plan": "reader",
+    "check_plan": "checks",
+    "run_checks": "checks",
+    "recalc_plan": "recalc",
+    "new_workbook": "template",
+    "write_workbook": "template",
+    "PlanData": "template",
+    "PlanError": "errors",
+    "Report": "report",
+    "Finding": "report",
+    "RULES": "rules",
+}
+
+__all__ = list(_EXPORTS)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .checks import check_plan, run_checks
+    from .errors import PlanError
+    from .reader import read_plan
+    from .recalc import recalc_plan
+    from .report import Finding, Report
+    from .rules import RULES
+    from .template import PlanData, new_workbook, write_workbook
+
+
+def __getattr__(name: str) -> object:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'chuanqg_xl' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(f".{module}", __name__), name)
