@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tempfile
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -165,7 +166,6 @@ def apply(pkg: Package, plan: Plan, facts: Facts, *, findings: list[Finding] | N
     """Edit the package: derived cells, and (when findings is not None) marks, notes and 'Kiểm tra'."""
     workbook_part = _workbook_part(pkg)
     book = WorkbookXml(pkg.read(workbook_part))
-    import zipfile
     with zipfile.ZipFile(pkg.path) as archive:
         parts = ooxml_sheet_parts(archive, pkg.path)
     if plan.review_sheet:
@@ -174,7 +174,6 @@ def apply(pkg: Package, plan: Plan, facts: Facts, *, findings: list[Finding] | N
     edits: dict[str, dict[tuple[int, int], CellWrite]] = {}
     for item in facts.derived:
         edits.setdefault(item.sheet, {})[(item.row, item.col)] = CellWrite(item.formula, item.value)
-    marked_sheets = {L.INFO_NAME, L.SUMMARY_NAME, *(spec.name for spec in L.TABLE_SHEETS)}
     actual_names = {plan.meta.sheet, plan.summary.sheet, *(table.sheet for table in plan.tables())}
     styles = Styles(pkg.read("xl/styles.xml")) if findings is not None and pkg.has("xl/styles.xml") else None
     dxfs = mark_dxfs(styles) if styles else {}
@@ -202,7 +201,6 @@ def apply(pkg: Package, plan: Plan, facts: Facts, *, findings: list[Finding] | N
                 add_marks(sheet, cells_by_sheet.get(name, {}), dxfs)
             add_notes(pkg, part, sheet, notes.get(name, {}))
         pkg.write(part, sheet.bytes())
-    del marked_sheets
     if findings is not None:
         ids = review_styles(styles) if styles else {key: 0 for key in ("title", "plain", "header", "cell", "link",
                                                                         "section", "error", "warning", "info")}

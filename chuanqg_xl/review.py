@@ -5,10 +5,12 @@ they never touch a cell's own style and a later run finds and removes them.
 """
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass
 
 from . import layout as L
-from .cells import a1, col_letter, quote_sheet
+from .cells import a1, col_letter, parse_a1, quote_sheet
 from .messages import text
 from .model import LoggedReplacement
 from .ooxml import MAIN_NS, REL_NS, Styles, Worksheet, esc, number_text
@@ -79,10 +81,21 @@ def _value(ref: str, value: object, style: int) -> str:
     return _string(ref, "" if value is None else str(value), style)
 
 
+WIDTHS = (9, 11, 24, 9, 70, 55)
+LINE_HEIGHT = 16.5
+
+
+def _row_height(message: str, hint: str) -> float:
+    """Wrapped text does not grow rows by itself in every editor: give each row room for its lines."""
+    lines = max(math.ceil(len(message) * 1.1 / WIDTHS[4]), math.ceil(len(hint) * 1.1 / WIDTHS[5]), 1)
+    return round(LINE_HEIGHT * lines + 3, 2)
+
+
 def review_sheet_xml(findings: list[Finding], log: list[LoggedReplacement], ids: dict[str, int],
                      lang: str) -> str:
     """The 'Kiểm tra' worksheet: findings with links to their cells, then the log of replaced values."""
     cells = _Cells({})
+    heights: dict[int, float] = {}
     links: list[tuple[str, str, str]] = []
     summary = {severity: sum(1 for finding in findings if finding.severity == severity)
                for severity in ("error", "warning", "info")}
@@ -110,6 +123,7 @@ def review_sheet_xml(findings: list[Finding], log: list[LoggedReplacement], ids:
             cells.put(row, 4, _string(a1(row, 4), "", ids["cell"]))
         cells.put(row, 5, _string(a1(row, 5), finding.message, ids["cell"]))
         cells.put(row, 6, _string(a1(row, 6), finding.hint, ids["cell"]))
+        heights[row] = _row_height(finding.message, finding.hint)
     if not findings:
         row += 1
         cells.put(row, 1, _string(a1(row, 1), text("review.none", lang), ids["plain"]))
@@ -126,9 +140,11 @@ def review_sheet_xml(findings: list[Finding], log: list[LoggedReplacement], ids:
             links.append((a1(row, 2), f"{quote_sheet(entry.sheet)}{entry.cell}", entry.cell))
             cells.put(row, 3, _value(a1(row, 3), entry.old, ids["cell"]))
             cells.put(row, 4, _value(a1(row, 4), entry.new, ids["cell"]))
-    widths = (9, 11, 24, 9, 70, 55)
-    cols = "".join(f'<col min="{i}" max="{i}" width="{width}" customWidth="1"/>' for i, width in enumerate(widths, 1))
-    data = "".join(f'<row r="{number}">{"".join(items)}</row>' for number, items in sorted(cells.rows.items()))
+    cols = "".join(f'<col min="{i}" max="{i}" width="{width}" customWidth="1"/>' for i, width in enumerate(WIDTHS, 1))
+    data = "".join(
+        f'<row r="{number}"' + (f' ht="{heights[number]}" customHeight="1"' if number in heights else "") + ">"
+        + "".join(items) + "</row>"
+        for number, items in sorted(cells.rows.items()))
     hyperlinks = ""
     if links:
         hyperlinks = "<hyperlinks>" + "".join(
@@ -156,7 +172,7 @@ def strip_marks(sheet: Worksheet) -> int:
 
 def add_marks(sheet: Worksheet, cells: dict[str, list[str]], dxfs: dict[str, int]) -> None:
     """Highlight cells by severity; errors win over warnings over notes on the same cell."""
-    existing = [int(value) for value in __import__("re").findall(r'priority="(\d+)"', sheet.text)]
+    existing = [int(value) for value in re.findall(r'priority="(\d+)"', sheet.text)]
     priority = max(existing, default=0) + 1
     seen: set[str] = set()
     p = sheet.prefix
@@ -174,5 +190,4 @@ def add_marks(sheet: Worksheet, cells: dict[str, list[str]], dxfs: dict[str, int
 
 
 def _ref_key(ref: str) -> tuple[int, int]:
-    from .cells import parse_a1
     return parse_a1(ref)

@@ -138,6 +138,8 @@ def _write_summary(workbook, fmt: _Formats, data: PlanData) -> None:
     sheet.merge_range(0, 0, 0, last_col, L.SUMMARY_TITLE, fmt.title)
     sheet.write_string(1, last_col, "ĐVT: trường", fmt.subtitle)
     top = TARGETS_TOP
+    sheet.set_row(top, 20)
+    sheet.set_row(top + 1, 20)
     sheet.merge_range(top, 0, top + 1, 0, L.TARGET_LABEL, fmt.header)
     for index, (key, label) in enumerate(kinds):
         col = 1 + 2 * index
@@ -156,6 +158,7 @@ def _write_summary(workbook, fmt: _Formats, data: PlanData) -> None:
             _write_value(sheet, row, col, assigned, fmt.total_count if derived_assigned else fmt.count)
             sheet.write_blank(row, col + 1, None, fmt.total_count if is_total else fmt.derived_count)
     sheet.write_string(FIGURES_TITLE_ROW, 0, "CÁC CHỈ SỐ CHUNG", fmt.section)
+    sheet.set_row(FIGURES_TOP, 34)
     for col, header in enumerate(L.FIGURES_HEADERS):
         sheet.write_string(FIGURES_TOP, col, header, fmt.header)
     sheet.set_column(3, 3, 13)
@@ -170,6 +173,7 @@ def _write_summary(workbook, fmt: _Formats, data: PlanData) -> None:
     sheet.write_string(BATCHES_TITLE_ROW, 0, "SỐ TRƯỜNG THEO ĐỢT / QUÝ", fmt.section)
     top = BATCHES_TOP
     width = len(L.BATCH_COLUMNS)
+    sheet.set_row(top + 1, 34)
     sheet.merge_range(top, 0, top + 1, 0, L.BATCH_LABEL, fmt.header)
     sheet.merge_range(top, 1, top, width, L.BATCH_STATED_GROUP, fmt.header)
     sheet.merge_range(top, 1 + width, top, 2 * width, L.BATCH_COMPUTED_GROUP, fmt.header)

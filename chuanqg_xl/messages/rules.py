@@ -423,9 +423,9 @@ RULE_TEXTS: dict[str, dict[str, dict[str, str]]] = {
 MESSAGES.update({
     "docs.rules.title": {"vi": "# Danh mục quy tắc kiểm tra", "en": "# Rule catalogue"},
     "docs.rules.intro": {
-        "vi": "Trang này được sinh tự động từ `chuanqg_xl/rules.py` và `chuanqg_xl/messages.py` "
+        "vi": "Trang này được sinh tự động từ `chuanqg_xl/rules.py` và `chuanqg_xl/messages/rules.py` "
               "(`chuanqg-xl rules --format markdown`). Mỗi quy tắc có mã cố định, tên, mức độ và cách xử lý.",
-        "en": "Generated from `chuanqg_xl/rules.py` and `chuanqg_xl/messages.py` "
+        "en": "Generated from `chuanqg_xl/rules.py` and `chuanqg_xl/messages/rules.py` "
               "(`chuanqg-xl rules --format markdown --lang en`).",
     },
     "docs.rules.severity": {"vi": "Mức", "en": "Severity"},
