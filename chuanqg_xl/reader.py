@@ -463,8 +463,10 @@ def _read_targets(sheet: _Sheet, formulas: dict) -> Targets | None:
                 continue
             columns: dict[tuple[str, str], int] = {}
             sub_row = row + 1
+            group = ""
             for c in range(col + 1, max(sheet.ncols(row), sheet.ncols(sub_row)) + 1):
-                group, sub = sheet.text(row, c), sheet.text(sub_row, c)
+                # A group label written once over several columns, merged or not, covers them all.
+                group, sub = sheet.text(row, c) or group, sheet.text(sub_row, c)
                 found = _target_column(group, sub or group)
                 if found and found not in columns:
                     columns[found] = c
@@ -487,7 +489,8 @@ def _read_targets(sheet: _Sheet, formulas: dict) -> Targets | None:
                 for (kind, which), c in columns.items():
                     raw = sheet.grid.value(r, c)
                     if which == "assigned":
-                        target.assigned[kind] = _as_int(parse_count(raw).value)
+                        if kind != "total" and level != "total":  # totals are derived, not typed targets
+                            target.assigned[kind] = _as_int(parse_count(raw).value)
                         target.assigned_raw[kind] = raw
                     else:
                         target.planned_raw[kind] = raw
@@ -537,8 +540,9 @@ def _read_batches(sheet: _Sheet, formulas: dict) -> Batches | None:
             stated: dict[str, int] = {}
             computed: dict[str, int] = {}
             sub_row = row + 1
+            group = None
             for c in range(col + 1, max(sheet.ncols(row), sheet.ncols(sub_row)) + 1):
-                group = _match(sheet.value(row, c), _BATCH_GROUP_INDEX)
+                group = _match(sheet.value(row, c), _BATCH_GROUP_INDEX) or (group if not sheet.text(row, c) else None)
                 key = _match(sheet.value(sub_row, c), _BATCH_INDEX)
                 if group and key:
                     target = stated if group == "stated" else computed
