@@ -407,10 +407,10 @@ class Worksheet:
         if write.text is not None:
             return (f'<{p}c r="{ref}"{style_attr} t="inlineStr"><{p}is><{p}t xml:space="preserve">{esc(write.text)}'
                     f"</{p}t></{p}is></{p}c>")
-        if write.value is None:
-            return f'<{p}c r="{ref}"{style_attr}/>'
-        value = f"<{p}v>{number_text(write.value)}</{p}v>"
+        value = "" if write.value is None else f"<{p}v>{number_text(write.value)}</{p}v>"
         if write.formula is None:
+            if write.value is None:
+                return f'<{p}c r="{ref}"{style_attr}/>'
             return f'<{p}c r="{ref}"{style_attr}>{value}</{p}c>'
         return f'<{p}c r="{ref}"{style_attr}><{p}f>{esc(write.formula)}</{p}f>{value}</{p}c>'
 

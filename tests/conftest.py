@@ -122,3 +122,14 @@ def copy_of(tmp_path: Path) -> Callable[[Path], Path]:
         return target
 
     return copier
+
+
+def flat(path: Path, **options: object) -> list[tuple[str, str | None, str | None]]:
+    """[(code, sheet, cell)] of a workbook's findings — the form rule tests assert."""
+    from chuanqg_xl.checks import check_plan
+
+    return check_plan(path, **options).flat()
+
+
+def codes(path: Path, **options: object) -> set[str]:
+    return {code for code, _, _ in flat(path, **options)}

@@ -1,0 +1,52 @@
+"""Arithmetic: typed totals, incomplete SUM ranges, constants where formulas belong."""
+from __future__ import annotations
+
+from conftest import flat
+from chuanqg_xl import layout as L
+from chuanqg_xl.checks import check_plan
+
+SUM, PL1, PL2 = L.SUMMARY_NAME, L.SCHOOLS.name, L.BUDGET_NEW.name
+
+
+def test_typed_total_that_differs(make_plan) -> None:
+    path = make_plan(edits={(PL2, "I6"): 1000})
+    report = check_plan(path)
+    assert report.flat() == [("A001", PL2, "I6")]
+    finding = report.findings[0]
+    assert (finding.expected, finding.actual) == (1500, 1000)
+    assert "1.500" in finding.message and "1.000" in finding.message
+
+
+def test_a_wrong_line_total_cascades_to_its_consumers(make_plan) -> None:
+    found = flat(make_plan(edits={(PL2, "D4"): 2000}))  # a new amount; derived cells still hold old values
+    for cell in ((PL2, "I4"), (PL2, "D6"), (PL2, "I6"), (PL1, "J4"), (PL1, "J7"), (SUM, "C19"), (SUM, "C21")):
+        assert ("A001", *cell) in found
+    assert ("X011", SUM, "B19") in found   # the plan's stated PL2 total no longer matches
+
+
+def test_sum_range_that_leaves_out_rows(make_plan) -> None:
+    path = make_plan(edits={(PL2, "I6"): "=SUM(I4:I4)"})
+    found = flat(path)
+    assert ("A002", PL2, "I6") in found
+    message = next(f.message for f in check_plan(path).findings if f.code == "A002")
+    assert "5" in message and "=SUM(I4:I4)" in message
+
+
+def test_sum_range_covering_the_table_is_fine(make_plan) -> None:
+    path = make_plan(edits={(PL2, "I6"): "=SUM(I4:I5)"})
+    assert "A002" not in {code for code, _, _ in flat(path)}
+
+
+def test_typed_constant_where_a_formula_belongs(make_plan) -> None:
+    assert flat(make_plan(edits={(PL2, "I6"): 1500})) == [("A003", PL2, "I6")]
+
+
+def test_rate_compared_to_two_decimals(make_plan) -> None:
+    assert flat(make_plan(edits={(SUM, "C15"): "55,00 %"})) == [("A003", SUM, "C15")]
+    assert ("A001", SUM, "C15") in flat(make_plan(edits={(SUM, "C15"): 0.56}))
+
+
+def test_derived_cell_showing_an_error(make_plan) -> None:
+    report = check_plan(make_plan(edits={(PL1, "J7"): "#REF!"}))
+    assert report.flat() == [("A001", PL1, "J7")]
+    assert report.findings[0].actual == "#REF!"

@@ -1,0 +1,58 @@
+"""Domain rules from the circulars and the plan year."""
+from __future__ import annotations
+
+import datetime as dt
+
+from conftest import codes, flat
+from chuanqg_xl import layout as L
+from chuanqg_xl.checks import check_plan
+
+SUM, PL1, TD = L.SUMMARY_NAME, L.SCHOOLS.name, L.TIMELINE.name
+
+
+def test_accreditation_level_too_low(make_plan) -> None:
+    path = make_plan(lambda d: d.schools[1].update(accreditation_level="Cấp độ 2"))
+    assert flat(path) == [("D001", PL1, "G5")]
+
+
+def test_combined_level_pair_written_as_in_the_plans(make_plan) -> None:
+    ok = make_plan(lambda d: d.schools[0].update(standard_level="CĐ2-MĐ1", accreditation_level=None))
+    assert flat(ok) == []
+
+
+def test_upgrade_must_reach_level_2(make_plan) -> None:
+    assert ("D002", PL1, "F6") in flat(make_plan(lambda d: d.schools[2].update(standard_level="Mức độ 1")))
+
+
+def test_deadline_outside_the_plan_year(make_plan) -> None:
+    path = make_plan(lambda d: d.tasks[1].update(deadline=dt.date(2022, 12, 15)))
+    assert flat(path) == [("D003", TD, "H5")]
+
+
+def test_overdue_only_with_as_of(make_plan) -> None:
+    path = make_plan()
+    assert flat(path) == []
+    report = check_plan(path, as_of=dt.date(2023, 12, 20))
+    assert report.flat() == [("D004", TD, "H5")]
+    assert "5 ngày" in report.findings[0].message
+    assert check_plan(path, as_of=dt.date(2023, 12, 15)).flat() == []  # due today is not late
+
+
+def test_completed_without_a_date(make_plan) -> None:
+    assert flat(make_plan(lambda d: d.tasks[0].update(done_date=None))) == [("D005", TD, "J4")]
+
+
+def test_completion_date_without_status(make_plan) -> None:
+    path = make_plan(lambda d: d.tasks[1].update(done_date=dt.date(2023, 12, 1)))
+    assert flat(path) == [("D006", TD, "I5")]
+
+
+def test_period_outside_the_plan_year(make_plan) -> None:
+    assert ("D007", PL1, "H4") in flat(make_plan(lambda d: d.schools[0].update(timing="Quý III/2022")))
+    assert ("D007", SUM, "A32") in flat(make_plan(lambda d: d.batches[1].update(label="Quý IV/2022")))
+
+
+def test_year_end_cannot_exceed_all_schools(make_plan) -> None:
+    found = flat(make_plan(lambda d: d.meta.update(total_schools=10)))
+    assert ("D008", SUM, "C14") in found
+    assert "D008" not in codes(make_plan())

@@ -1,0 +1,119 @@
+"""Structure and values: one workbook that trips each rule, one near miss that does not."""
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+
+from conftest import codes, flat
+from chuanqg_xl import layout as L
+from chuanqg_xl.checks import check_plan
+
+INFO, SUM, PL1, PL2, PL3, TD = L.INFO_NAME, L.SUMMARY_NAME, L.SCHOOLS.name, L.BUDGET_NEW.name, L.BUDGET_RENEW.name, \
+    L.TIMELINE.name
+
+
+def test_baseline_plan_has_no_findings(make_plan) -> None:
+    assert flat(make_plan()) == []
+    assert flat(make_plan(derived=False)) == []
+
+
+def test_missing_required_value(make_plan) -> None:
+    assert flat(make_plan(edits={(INFO, "B4"): None})) == [("V001", INFO, "B4")]
+    path = make_plan(lambda d: d.budget_new[1].update(item=None))
+    assert flat(path) == [("V001", PL2, "C5")]
+
+
+def test_level_missing_and_not_inferable_is_required(make_plan) -> None:
+    path = make_plan(lambda d: d.schools[0].update(name="Kim Đồng", level=None))
+    assert ("V001", PL1, "C4") in flat(path)
+    inferred = make_plan(lambda d: d.schools[0].update(level=None))  # "TH Kim Đồng" tells the level
+    assert "V001" not in codes(inferred) and "V006" not in codes(inferred)
+
+
+def test_value_not_in_vocabulary_suggests(make_plan) -> None:
+    path = make_plan(lambda d: d.tasks[0].update(status="Hoàn thàn"))
+    report = check_plan(path)
+    assert report.flat() == [("V002", TD, "I4")]
+    assert "Hoàn thành" in report.findings[0].hint
+    near = make_plan(lambda d: d.tasks[0].update(status="xong"))  # a known synonym
+    assert "V002" not in codes(near)
+
+
+def test_number_stored_as_text(make_plan) -> None:
+    assert flat(make_plan(edits={(TD, "F4"): "03"})) == [("V003", TD, "F4")]
+    assert "V003" not in codes(make_plan(edits={(TD, "F4"): 3}))
+
+
+def test_text_in_number_column(make_plan) -> None:
+    assert flat(make_plan(edits={(PL2, "G5"): "chưa có"})) == [("V004", PL2, "G5")]
+
+
+def test_duplicate_school_but_not_across_prefixes(make_plan) -> None:
+    twice = make_plan(lambda d: d.schools.append(dict(d.schools[0], kind="Công nhận lại", timing="")))
+    assert ("V005", PL1, "B7") in flat(twice)
+    other_level = make_plan(lambda d: d.schools.append(dict(d.schools[0], name="MN Kim Đồng", level="Mầm non")))
+    assert "V005" not in codes(other_level)
+
+
+def test_level_contradicts_name(make_plan) -> None:
+    path = make_plan(lambda d: d.schools[1].update(level="Tiểu học"))
+    assert ("V006", PL1, "C5") in flat(path)
+
+
+def test_untidy_text_reported_once_per_column(make_plan) -> None:
+    path = make_plan(edits={(PL1, "D4"): "Phường  Một", (PL1, "D5"): "Phường  Hai",
+                            (PL1, "K4"): unicodedata.normalize("NFD", "Đã rà soát")})
+    assert flat(path) == [("V007", PL1, "D4"), ("V007", PL1, "K4")]
+    report = check_plan(path)
+    assert "2 ô" in report.findings[0].message
+
+
+def test_invalid_date(make_plan) -> None:
+    assert flat(make_plan(edits={(TD, "H4"): "cuối tháng"})) == [("V008", TD, "H4")]
+
+
+def test_negative_amount(make_plan) -> None:
+    assert ("V009", PL2, "D4") in flat(make_plan(edits={(PL2, "D4"): -1000}))
+
+
+def test_number_out_of_range(make_plan) -> None:
+    assert ("V010", PL2, "G4") in flat(make_plan(edits={(PL2, "G4"): 1e300}))
+
+
+def test_row_below_total(make_plan) -> None:
+    path = make_plan(edits={(PL2, "B7"): "TH Kim Đồng", (PL2, "C7"): "Sân chơi", (PL2, "D7"): 5})
+    assert flat(path) == [("V011", PL2, "B7")]
+
+
+def test_text_number_not_summed(make_plan) -> None:
+    found = flat(make_plan(edits={(PL2, "D4"): "1.000"}))
+    assert ("V012", PL2, "D4") in found
+    assert ("A001", PL2, "I4") in found  # the line total Excel shows leaves the 1.000 out
+
+
+def test_stt_out_of_sequence(make_plan) -> None:
+    assert flat(make_plan(edits={(PL1, "A5"): 5})) == [("V013", PL1, "A5")]
+    assert flat(make_plan(edits={(PL1, "A5"): 2})) == []  # typed, but right
+
+
+def test_date_stored_as_text(make_plan) -> None:
+    assert flat(make_plan(edits={(TD, "H4"): "31/01/2023"})) == [("V014", TD, "H4")]
+
+
+def test_formula_error_value_in_a_typed_cell(make_plan) -> None:
+    assert flat(make_plan(edits={(PL1, "K4"): "#REF!"})) == [("V015", PL1, "K4")]
+
+
+def test_formulas_without_cached_values(make_plan) -> None:
+    assert flat(make_plan(edits={(PL1, "K4"): "=1+1"})) == [("V016", None, None)]
+
+
+def test_unreadable_period(make_plan) -> None:
+    assert flat(make_plan(edits={(SUM, "A31"): "Cuối năm"})) == [("V017", SUM, "A31")]
+
+
+def test_school_list_separated_by_commas(make_plan) -> None:
+    path = make_plan(lambda d: d.tasks[0].update(schools="TH Kim Đồng, THCS Tây Sơn, MN Hoa Sen", school_count=3))
+    found = flat(path)
+    assert ("V018", TD, "E4") in found
+    assert ("X008", TD, "F4") in found   # the ';' count sees one school where the task says three
