@@ -1,0 +1,122 @@
+"""The command line: exit codes, text and JSON faces of one report, no tracebacks."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+from click.testing import CliRunner
+
+from chuanqg_xl import layout as L
+from chuanqg_xl.checks import check_plan
+from chuanqg_xl.cli import main
+from chuanqg_xl.reader import read_plan
+
+TD, PL2 = L.TIMELINE.name, L.BUDGET_NEW.name
+
+
+def run(*args: str) -> click.testing.Result:
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_every_command_has_help_with_an_example() -> None:
+    listing = run("--help")
+    assert listing.exit_code == 0
+    for name, command in main.commands.items():
+        assert name in listing.output
+        result = run(name, "--help")
+        assert result.exit_code == 0, name
+        assert "Ví dụ" in result.output and f"chuanqg-xl {name}" in result.output, name
+
+
+def test_check_clean_file_exits_0(make_plan) -> None:
+    path = make_plan()
+    result = run("check", str(path))
+    assert result.exit_code == 0
+    assert result.output.strip() == f"{path}: không phát hiện vấn đề nào."
+
+
+def test_check_text_lines_name_file_sheet_and_cell(make_plan) -> None:
+    path = make_plan(lambda d: d.tasks[1].update(school_count=9))
+    result = run("check", str(path))
+    assert result.exit_code == 1
+    first, summary = result.output.strip().splitlines()
+    assert first.startswith(f"{path}:{TD}!F5 X008 [lỗi] Nhiệm vụ ghi 9 trường")
+    assert summary == f"{path}: 1 lỗi, 0 cảnh báo, 0 ghi chú."
+
+
+def test_check_json_equals_the_library_report(make_plan) -> None:
+    path = make_plan(lambda d: d.tasks[1].update(school_count=9), edits={(PL2, "I6"): 1000, (TD, "F4"): "03"})
+    result = run("check", str(path), "--format", "json")
+    assert result.exit_code == 1
+    data = json.loads(result.output)
+    assert data == json.loads(check_plan(path).to_json())
+    assert set(data) == {"file", "summary", "findings"}
+    assert data["summary"] == {"errors": 2, "warnings": 1, "infos": 0, "total": 3, "valid": False}
+    total = next(f for f in data["findings"] if f["code"] == "A001")
+    assert (total["sheet"], total["cell"], total["expected"], total["actual"]) == (PL2, "I6", 1500, 1000)
+
+
+def test_check_in_english_and_as_of(make_plan) -> None:
+    path = make_plan()
+    result = run("check", str(path), "--lang", "en", "--as-of", "2023-12-20")
+    assert result.exit_code == 0  # overdue tasks are warnings
+    assert "D004 [warning] 5 day(s) overdue" in result.output
+
+
+def test_bad_arguments_and_unusable_files_exit_2_without_traceback(tmp_path: Path, make_plan) -> None:
+    assert run("check", str(make_plan()), "--as-of", "30/06/2023").exit_code == 2
+    empty = tmp_path / "empty.xlsx"
+    empty.write_bytes(b"")
+    result = CliRunner().invoke(main, ["check", str(empty)])
+    assert result.exit_code == 2
+    assert "rỗng" in result.output and "Traceback" not in result.output
+    assert CliRunner().invoke(main, ["check", str(tmp_path / "none.xlsx")]).exit_code == 2
+
+
+def test_recalc_reports_what_it_changed(make_plan) -> None:
+    path = make_plan(edits={(PL2, "I6"): 1000})
+    result = run("recalc", str(path))
+    assert result.exit_code == 0
+    assert f"Đã ghi {path}" in result.output and ".bak.xlsx" in result.output
+    assert "Trước khi tính lại có 1 vấn đề" in result.output and "A001" in result.output
+    assert read_plan(path).review_log[0].old == 1000
+
+
+def test_recalc_json(make_plan, tmp_path: Path) -> None:
+    path = make_plan(lambda d: d.tasks[1].update(school_count=9))
+    out = tmp_path / "out.xlsx"
+    result = run("recalc", str(path), "-o", str(out), "--format", "json")
+    assert result.exit_code == 1
+    data = json.loads(result.output)
+    assert data["output"] == str(out) and data["backup"] is None
+    assert [f["code"] for f in data["findings"]] == ["X008"]
+
+
+def test_new_and_rules(tmp_path: Path) -> None:
+    out = tmp_path / "plan.xlsx"
+    result = run("new", "--unit", "UBND quận Hai Bà Trưng", "--year", "2023", "-o", str(out))
+    assert result.exit_code == 0 and read_plan(out).meta.unit == "UBND quận Hai Bà Trưng"
+    again = CliRunner().invoke(main, ["new", "--unit", "X", "--year", "2023", "-o", str(out)])
+    assert again.exit_code == 2 and "--force" in again.output
+    rules = run("rules", "--format", "json")
+    codes = [rule["code"] for rule in json.loads(rules.output)]
+    assert len(codes) == len(set(codes)) >= 40
+
+
+def test_docs_page_is_generated_from_the_catalogue() -> None:
+    page = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
+    assert page.read_text(encoding="utf-8") == run("rules", "--format", "markdown").output, \
+        "regenerate with: chuanqg-xl rules --format markdown > docs/rules.md"
+
+
+def test_real_subprocess(make_plan) -> None:
+    path = make_plan(lambda d: d.tasks[1].update(school_count=9))
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    done = subprocess.run([sys.executable, "-m", "chuanqg_xl", "check", str(path), "--format", "json"],
+                          capture_output=True, text=True, encoding="utf-8", env=env, timeout=60)
+    assert done.returncode == 1 and done.stderr == ""
+    assert json.loads(done.stdout)["findings"][0]["code"] == "X008"
