@@ -329,7 +329,8 @@ BATCH_COLUMNS: tuple[tuple[str, str], ...] = (
 # ---------------------------------------------------------------- Kiểm tra (written by recalc)
 
 REVIEW_NAME = "Kiểm tra"
-REVIEW_ALIASES = ("Kiem tra",)
+REVIEW_FALLBACK_NAME = "Kiểm tra (chuanqg-xl)"  # when someone already has a sheet called "Kiểm tra"
+REVIEW_MARK = "(chuanqg-xl)"  # in cell A1 of the sheet recalc writes: how a later run knows it is ours
 REVIEW_COLUMNS = ("Mã", "Mức", "Trang tính", "Ô", "Nội dung", "Cách xử lý")
 REVIEW_LOG_TITLE = "GIÁ TRỊ ĐÃ ĐƯỢC THAY BẰNG CÔNG THỨC"
 REVIEW_LOG_COLUMNS = ("Trang tính", "Ô", "Giá trị đã nhập", "Giá trị tính lại")

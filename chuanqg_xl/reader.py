@@ -569,6 +569,15 @@ def _read_batches(sheet: _Sheet, formulas: dict) -> Batches | None:
 
 # ---------------------------------------------------------------- Kiểm tra log
 
+def find_review_sheet(book: Book) -> str | None:
+    """The 'Kiểm tra' sheet a previous recalc wrote — recognised by its title, never just by its name."""
+    candidates = {fold(L.REVIEW_NAME), fold(L.REVIEW_FALLBACK_NAME)}
+    for name in book.sheet_names:
+        if fold(name) in candidates and L.REVIEW_MARK in clean_text(book.grid(name).value(1, 1)):
+            return name
+    return None
+
+
 def _read_review_log(sheet: _Sheet) -> list[LoggedReplacement]:
     title = fold(L.REVIEW_LOG_TITLE)
     for row in range(1, sheet.nrows + 1):
@@ -636,7 +645,7 @@ def read_book(book: Book) -> Plan:
     timeline_sheet = sheet(L.TIMELINE.name)
     timeline_table, timeline_rows = _read_table(timeline_sheet, L.TIMELINE, path, timeline_sheet.grid.formulas)
     tasks = _tasks(timeline_table, timeline_rows)
-    review_name = find_sheet(names, L.REVIEW_NAME, L.REVIEW_ALIASES)
+    review_name = find_review_sheet(book)
     review_log = _read_review_log(_Sheet(book.grid(review_name))) if review_name else []
     uncached = any(book.grid(found[name]).uncached for name in found)
     return Plan(

@@ -18,7 +18,7 @@ from . import layout as L
 from .checks import remaining_after_recalc, run_checks
 from .derive import Derived, Facts, analyse
 from .errors import PlanError
-from .files import atomic_write, refuse_if_open, resolve_target
+from .files import atomic_write, resolve_target
 from .grid import ooxml_sheet_parts
 from .messages import text
 from .model import LoggedReplacement, Plan
@@ -211,7 +211,9 @@ def apply(pkg: Package, plan: Plan, facts: Facts, *, findings: list[Finding] | N
         pkg.write_rels(workbook_part, rels)
         pkg.write(sheet_part, review_sheet_xml(findings, log, ids, lang))
         pkg.set_override(sheet_part, CT_WORKSHEET)
-        book.add_sheet(L.REVIEW_NAME, rel_id)
+        taken = {name.casefold() for name in plan.sheet_names if name != plan.review_sheet}
+        name = L.REVIEW_NAME if L.REVIEW_NAME.casefold() not in taken else L.REVIEW_FALLBACK_NAME
+        book.add_sheet(name, rel_id)
     if styles:
         pkg.write("xl/styles.xml", styles.bytes())
     if written:
@@ -280,7 +282,6 @@ def recalc_plan(path: str | os.PathLike[str], output: str | os.PathLike[str] | N
     if resolve_target(target) == resolve_target(source) and output is not None and plan.format not in ("xlsx",
                                                                                                          "xlsm"):
         raise PlanError("error.same_input_output", path=source)
-    refuse_if_open(resolve_target(source))
     written = 0
 
     def build(tmp: Path) -> None:

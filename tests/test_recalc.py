@@ -317,3 +317,27 @@ def test_cached_values_equal_what_libreoffice_computes(tmp_path: Path) -> None:
         assert value == pytest.approx(item.value, abs=1e-9), (item.sheet, item.cell, item.formula, text)
         checked += 1
     assert checked == len(facts.derived) > 60
+
+
+def test_a_users_own_sheet_called_kiem_tra_is_kept(tmp_path: Path) -> None:
+    base = write_workbook(tmp_path / "base.xlsx", base_data(), derived=False)
+    from builders import write_xlsx
+
+    sheets = grids_of(base)
+    sheets["Kiểm tra"] = [["Ghi chép kiểm tra của tổ chuyên môn"], ["Đã đi thực tế 3 trường"]]
+    path = write_xlsx(tmp_path / "plan.xlsx", sheets)
+    recalc_plan(path)
+    plan = read_plan(path)
+    assert plan.sheet_names[-2:] == ["Kiểm tra", L.REVIEW_FALLBACK_NAME]
+    assert plan.review_sheet == L.REVIEW_FALLBACK_NAME
+    assert grids_of(path)["Kiểm tra"][1][0] == "Đã đi thực tế 3 trường"
+    first = path.read_bytes()
+    recalc_plan(path)
+    assert path.read_bytes() == first
+
+
+def test_an_open_input_can_still_be_recalculated_to_another_file(make_plan, tmp_path: Path) -> None:
+    path = make_plan()
+    path.with_name("~$" + path.name).write_bytes(b"\x03abc")
+    result = recalc_plan(path, tmp_path / "other.xlsx")
+    assert result.output.exists()
