@@ -341,3 +341,29 @@ def test_an_open_input_can_still_be_recalculated_to_another_file(make_plan, tmp_
     path.with_name("~$" + path.name).write_bytes(b"\x03abc")
     result = recalc_plan(path, tmp_path / "other.xlsx")
     assert result.output.exists()
+
+
+def test_macro_workbook_keeps_its_vba_project(make_plan, tmp_path: Path) -> None:
+    source = make_plan(edits={(PL2, "I6"): 1})
+    path = tmp_path / "plan.xlsm"
+    vba = b"\xd0\xcf\x11\xe0 not really VBA, but bytes that must survive"
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as new:
+        for name in old.namelist():
+            data = old.read(name)
+            if name == "[Content_Types].xml":
+                data = data.replace(b"spreadsheetml.sheet.main+xml", b"ms-excel.sheet.macroEnabled.main+xml")
+                data = data.replace(b"</Types>", b'<Default Extension="bin" '
+                                    b'ContentType="application/vnd.ms-office.vbaProject"/></Types>')
+            if name == "xl/_rels/workbook.xml.rels":
+                data = data.replace(b"</Relationships>", b'<Relationship Id="rId99" Type="http://schemas.microsoft'
+                                    b'.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/>'
+                                    b"</Relationships>")
+            new.writestr(name, data)
+        new.writestr("xl/vbaProject.bin", vba)
+    plan = read_plan(path)
+    assert plan.format == "xlsm"
+    result = recalc_plan(path)
+    assert result.output == path
+    assert parts(path)["xl/vbaProject.bin"] == vba
+    assert b"vbaProject" in parts(path)["xl/_rels/workbook.xml.rels"]
+    assert flat(path) == []
