@@ -101,6 +101,7 @@ class _Builder:
         # Values recalc will write, by (sheet, row): totals over a column must add these, not the stale ones.
         self.line_total_value: dict[tuple[str, int], float] = {}
         self.school_budget_value: dict[tuple[str, int], float] = {}
+        self.by_cell: dict[tuple[str, int, int], Derived] = {}
 
     def add(self, where: Table | str, at_row: int, at_col: int | None, value: float, formula: str | None,
             what: str, fmt: Format, rule: str = "total-mismatch", actual: object = None,
@@ -111,8 +112,10 @@ class _Builder:
         sheet = where.sheet if isinstance(where, Table) else where
         if isinstance(where, Table):
             actual_formula = where.formulas.get((at_row, at_col))
-        self.out.append(Derived(sheet, at_row, at_col, tidy(value), formula, what, params, fmt, rule,
-                                None if actual == "" else actual, actual_formula, sum_rows or []))
+        item = Derived(sheet, at_row, at_col, tidy(value), formula, what, params, fmt, rule,
+                       None if actual == "" else actual, actual_formula, sum_rows or [])
+        self.out.append(item)
+        self.by_cell[(sheet, at_row, at_col)] = item
 
     # ------------------------------------------------------------ STT
 
@@ -135,8 +138,11 @@ class _Builder:
         total_col = table.col("total")
         if total_col and sources:
             contiguous = sorted(sources) == list(range(min(sources), max(sources) + 1))
+            indexes = [col - 1 for col in sources]
             for line in lines:
-                value = sum(sheet_number(line.raw(key)) for key in L.SOURCE_KEYS if table.col(key))
+                values = line.values
+                width = len(values)
+                value = sum(sheet_number(values[index]) for index in indexes if index < width)
                 if contiguous:
                     formula = f"SUM({a1(line.row, min(sources))}:{a1(line.row, max(sources))})"
                 else:
@@ -160,17 +166,27 @@ class _Builder:
         for sub in table.subtotal_rows:
             for key in keys:
                 col = table.columns[key]
-                value = sum(self._number(table, row, key) for row in range(start, sub))
+                value = sum(self._number(table, row, key) for row in range(start, sub) if row in table.row_values)
                 self.add(table, sub, col, value, sum_column(col, start, sub - 1), "what.subtotal", "money",
                          actual=table.raw(sub, key), row=sub, column=table.spec.column(key).header)
             start = sub + 1
         if not table.total_row:
             return
-        rows = [row for row in range(table.first_row, table.total_row) if row not in table.subtotal_rows]
+        subtotals = set(table.subtotal_rows)
+        rows = [row for row in range(table.first_row, table.total_row) if row not in subtotals]
         runs = row_runs(rows)
+        body = [table.row_values[row] for row in rows if row in table.row_values]
+        body_rows = [row for row in rows if row in table.row_values]
         for key in keys:
             col = table.columns[key]
-            value = sum(self._number(table, row, key) for row in rows if row in table.row_values)
+            derived = self.line_total_value if key == "total" else self.school_budget_value if key == "budget" \
+                else None
+            value = 0.0
+            for row, values in zip(body_rows, body):
+                if derived is not None and (table.sheet, row) in derived:
+                    value += derived[(table.sheet, row)]
+                elif col <= len(values):
+                    value += sheet_number(values[col - 1])
             if not runs:
                 formula = "0"
             elif len(runs) == 1:
@@ -400,6 +416,8 @@ def _figures(plan: Plan, builder: _Builder, planned_cells: dict) -> None:
                     label=next(figure.label for figure in L.FIGURES if figure.key == key))
         computed[key] = (a1(row.row, col), tidy(value))
 
+    all_rows = [school.row for school in plan.schools]
+    put("planned_total", len(all_rows), count_rows(school_sheet, name_col, all_rows), "count")
     new_rows = [school.row for school in plan.schools if school.kind == L.KIND_NEW]
     new_total = planned_cells.get(("total", "new"))
     start_ref, start_raw = _info_ref(plan, "standard_at_start")
@@ -463,9 +481,9 @@ def _table_total_ref(table: Table, col: int, builder: _Builder) -> tuple[str, fl
     """A reference to a table's total for one column, and its derived value."""
     prefix = quote_sheet(table.sheet)
     if table.total_row:
-        for item in builder.out:
-            if item.sheet == table.sheet and item.row == table.total_row and item.col == col:
-                return f"{prefix}{a1(table.total_row, col)}", item.value
+        item = builder.by_cell.get((table.sheet, table.total_row, col))
+        if item is not None:
+            return f"{prefix}{a1(table.total_row, col)}", item.value
     rows = table.data_rows
     value = 0.0
     for row in rows:

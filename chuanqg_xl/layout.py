@@ -301,6 +301,9 @@ FIGURES_HEADER_SYNONYMS = {
     "note": ("Ghi chú",),
 }
 FIGURES: tuple[Figure, ...] = (
+    Figure("planned_total", "Số trường trong kế hoạch năm", ("Số trường xây dựng chuẩn trong năm",
+                                                             "Tổng số trường trong kế hoạch", "Danh sách gồm",
+                                                             "Số đơn vị trong danh sách")),
     Figure("year_end", "Số trường đạt chuẩn cuối năm", ("Số trường đạt chuẩn quốc gia cuối năm",
                                                          "Tổng số trường đạt chuẩn")),
     Figure("rate", "Tỉ lệ trường đạt chuẩn cuối năm", ("Tỷ lệ trường đạt chuẩn cuối năm", "Tỉ lệ đạt chuẩn",
@@ -340,7 +343,7 @@ REQUIRED_SHEETS = SHEET_ORDER
 
 # The tool's own mark, so later runs can find and remove what it wrote.
 TOOL_AUTHOR = "chuanqg-xl"
-MONEY_FORMAT = "#,##0.###"
+MONEY_FORMAT = "#,##0"  # "#,##0.###" leaves a trailing decimal point on whole numbers in Excel
 RATE_FORMAT = "0.00%"
 DATE_FORMAT = "dd/mm/yyyy"
 

@@ -11,43 +11,68 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from difflib import get_close_matches
+from functools import lru_cache
 from typing import Iterable
 
-_SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_ODD_SPACES = ("\u200b", "\u2060", "\ufeff")  # zero-width characters that split() does not remove
 _APOSTROPHES = str.maketrans({"\u2019": "", "\u2018": "", "'": "", "`": "", "\u00b4": ""})
 
 
+@lru_cache(maxsize=262_144, typed=True)
 def clean_text(value: object) -> str:
     """NFC text with whitespace collapsed and trimmed; '' for empty cells."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = str(value)
-    if text.isascii():
-        return " ".join(text.split())
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    text = value if isinstance(value, str) else str(value)
+    if not text.isascii():
+        if not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
+        for odd in _ODD_SPACES:
+            if odd in text:
+                text = text.replace(odd, "")
+    return " ".join(text.split())
 
 
 def has_hygiene_problem(text: str) -> str | None:
     """Why a raw text needs tidying ('nfd', 'spaces'), or None if it is clean."""
     if not text or text.isascii() and "  " not in text and text == text.strip():
         return None
-    if unicodedata.normalize("NFC", text) != text:
+    if not unicodedata.is_normalized("NFC", text):
         return "nfd"
     if text != text.strip() or "  " in text or "\u00a0" in text:
         return "spaces"
     return None
 
 
+def _mark_free_table() -> dict[int, str]:
+    """Each precomposed Latin letter (all Vietnamese ones included) → its base letter; đ → d."""
+    table: dict[int, str] = {}
+    for code in (*range(0x00C0, 0x0250), *range(0x1E00, 0x1F00)):
+        char = chr(code)
+        base = "".join(ch for ch in unicodedata.normalize("NFD", char) if not unicodedata.combining(ch))
+        if base and base != char:
+            table[code] = base
+    table[ord("đ")], table[ord("Đ")] = "d", "D"
+    return table
+
+
+_MARK_FREE = _mark_free_table()
+
+
 def _strip_marks(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text)
+    stripped = text.translate(_MARK_FREE)
+    if stripped.isascii():
+        return stripped
+    decomposed = unicodedata.normalize("NFD", stripped)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 _FOLD_PUNCT = re.compile(r"[^\w&%/]+")
 
 
+@lru_cache(maxsize=200_000, typed=True)
 def fold(value: object) -> str:
     """Comparison key: lower case, no diacritics, đ→d, punctuation to spaces.
 
@@ -58,7 +83,7 @@ def fold(value: object) -> str:
     if not text:
         return ""
     if not text.isascii():
-        text = _strip_marks(text.replace("đ", "d").replace("Đ", "d"))
+        text = _strip_marks(text)
     text = text.translate(_APOSTROPHES)
     text = text.replace(" & ", "&").replace(" &", "&").replace("& ", "&")
     return " ".join(_FOLD_PUNCT.sub(" ", text).split())
@@ -377,7 +402,6 @@ _PREFIX_INDEX = sorted(
     ((tuple(alias.split()), canonical, level) for canonical, level, aliases in _PREFIXES for alias in aliases),
     key=lambda item: -len(" ".join(item[0])),
 )
-_LEADING_ZERO = re.compile(r"^0+(\d)")
 _BOARDING_INDEX = tuple(tuple(word.split()) for word in _BOARDING)
 _PLACE_WORDS = (("xa",), ("phuong",), ("thi", "tran"))
 
@@ -406,18 +430,23 @@ class SchoolName:
 
 
 _NAME_PUNCT = re.compile(r"[^\w&]+")
+# Prefix aliases grouped by their first word, longest first, so a name is compared with a handful, not all.
+_PREFIXES_BY_FIRST: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+for _alias in _PREFIX_INDEX:
+    _PREFIXES_BY_FIRST.setdefault(_alias[0][0], []).append(_alias)
 
 
 def _name_tokens(text: str) -> list[str]:
     text = text.translate(_APOSTROPHES)
     text = _NAME_PUNCT.sub(" ", text).replace(" & ", "&").replace("& ", "&").replace(" &", "&")
-    return [_LEADING_ZERO.sub(r"\1", token) for token in text.split()]
+    return [(token.lstrip("0") or "0") if token[0] == "0" and token.isdigit() else token for token in text.split()]
 
 
 def _starts_with(tokens: list[str], start: int, words: tuple[str, ...]) -> bool:
     return tuple(tokens[start:start + len(words)]) == words
 
 
+@lru_cache(maxsize=200_000, typed=True)
 def split_school_name(value: object) -> SchoolName:
     text = clean_text(value).lower()
     exact = _name_tokens(text)
@@ -431,10 +460,11 @@ def split_school_name(value: object) -> SchoolName:
             pos, boarding = pos + len(words), True
             break
     prefix = level = None
-    for words, canonical, implied in _PREFIX_INDEX:
-        if _starts_with(folded, pos, words):
-            prefix, level, pos = canonical, implied, pos + len(words)
-            break
+    if pos < len(folded):
+        for words, canonical, implied in _PREFIXES_BY_FIRST.get(folded[pos], ()):
+            if _starts_with(folded, pos, words):
+                prefix, level, pos = canonical, implied, pos + len(words)
+                break
     for words in _PLACE_WORDS:
         if _starts_with(folded, pos, words) and len(folded) > pos + len(words):
             pos += len(words)

@@ -86,6 +86,9 @@ class _Sheet:
         self.grid = grid
         self.name = grid.name
         self._merge_of: dict[tuple[int, int], tuple[int, int]] = {}
+        self._errors_by_row: dict[int, list[tuple[int, str]]] = {}
+        for (row, col), error in grid.errors.items():
+            self._errors_by_row.setdefault(row, []).append((col, error))
         for r1, c1, r2, c2 in grid.merged:
             if (r2 - r1 + 1) * (c2 - c1 + 1) > 100_000:
                 continue  # absurd merges: read cells as they are
@@ -117,23 +120,19 @@ class _Sheet:
     def data_row(self, row: int, fill_cols: Iterable[int] = ()) -> list:
         """The raw values of a row, with error values restored and vertical merges filled down."""
         values = self.grid.row(row)
-        copied = False
+        if not self._merge_of and row not in self._errors_by_row:
+            return values
+        values = list(values)
         for col in fill_cols:
             origin = self._merge_of.get((row, col))
             if origin and origin[1] == col and origin[0] < row:
-                if not copied:
-                    values, copied = list(values), True
                 while len(values) < col:
                     values.append("")
                 values[col - 1] = self.grid.value(*origin)
-        if self.grid.errors:
-            for (r, c), error in self.grid.errors.items():
-                if r == row:
-                    if not copied:
-                        values, copied = list(values), True
-                    while len(values) < c:
-                        values.append("")
-                    values[c - 1] = error
+        for col, error in self._errors_by_row.get(row, ()):
+            while len(values) < col:
+                values.append("")
+            values[col - 1] = error
         return values
 
 
@@ -151,12 +150,16 @@ _SECTION_WORDS = {fold(value) for vocabulary in (L.LEVELS, L.KINDS) for value in
 
 
 def _is_grand_total(text: str) -> bool:
+    if not text or text[0] not in "TtCc":  # "Tổng …", "Cộng …" — most labels are school names or items
+        return False
     key = fold(text)
     return key in _GRAND_TOTAL or key.startswith("tong cong")
 
 
 def _is_subtotal(text: str) -> bool:
     """'Cộng', 'Cộng trường …', 'Cộng:' — a per-school subtotal inside a budget table."""
+    if not text or text[0] not in "Cc":
+        return False
     key = fold(text)
     return key == "cong" or key.startswith(("cong truong", "cong theo", "cong rieng")) or text.strip().lower() \
         .startswith("cộng:")
@@ -211,24 +214,25 @@ def _read_table(sheet: _Sheet, spec: L.TableSheet, path: Path, formulas: dict) -
     if name_col and _NUMBERING.match(fold(sheet.value(first, name_col))):
         first += 1  # a row of column numbers under the headers: (1) (2) (3)…
     after_total = False
+    check_cols = sorted(set(input_cols + label_cols))
     for row in range(first, sheet.nrows + 1):
         values = sheet.data_row(row, fill_cols)
-        if not after_total and any(value not in ("", None) for value in values):
+        width = len(values)
+        if not after_total and any(value != "" and value is not None for value in values):
             table.row_values[row] = values
-        if not any(values[col - 1] not in ("", None) for col in input_cols + label_cols if col <= len(values)):
+        if not any(col <= width and values[col - 1] not in ("", None) for col in check_cols):
             continue
-        labels = [clean_text(values[col - 1]) for col in label_cols if col <= len(values)]
-        if spec.total_row and not after_total and any(_is_grand_total(label) for label in labels if label):
+        labels = [clean_text(values[col - 1]) for col in label_cols if col <= width]
+        if spec.total_row and not after_total and any(_is_grand_total(label) for label in labels):
             table.total_row = row
-            table.total_values = {key: (values[col - 1] if col <= len(values) else "")
-                                  for key, col in columns.items()}
+            table.total_values = {key: (values[col - 1] if col <= width else "") for key, col in columns.items()}
             after_total = True
             continue
-        if spec.total_row and not after_total and any(_is_subtotal(label) for label in labels if label):
+        if spec.total_row and not after_total and any(_is_subtotal(label) for label in labels):
             table.subtotal_rows.append(row)
             continue
         if after_total:
-            if any(values[col - 1] not in ("", None) for col in input_cols if col <= len(values)):
+            if any(col <= width and values[col - 1] not in ("", None) for col in input_cols):
                 table.rows_after_total.append(row)
             continue
         if _is_section_row(values, columns, input_cols):
@@ -522,8 +526,8 @@ def _read_figures(sheet: _Sheet, formulas: dict) -> Figures | None:
                     break
                 continue
             blank = 0
-            parse = parse_percent if key == "rate" else (parse_count if key.startswith(("year", "level2", "funded"))
-                                                         else parse_number)
+            parse = parse_percent if key == "rate" else (
+                parse_count if key.startswith(("year", "level2", "funded", "planned")) else parse_number)
             stated_raw = sheet.grid.value(r, found["stated"])
             value = parse(stated_raw).value
             rows.setdefault(key, FigureRow(key, r, value, stated_raw, sheet.grid.value(r, found["computed"])))

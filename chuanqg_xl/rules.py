@@ -80,6 +80,8 @@ RULES: tuple[Rule, ...] = (
     Rule("D006", "completion-date-without-status", "warning"),
     Rule("D007", "period-outside-plan-year", "warning"),
     Rule("D008", "year-end-exceeds-total", "error"),
+    Rule("D009", "stale-year-in-text", "warning"),
+    Rule("D010", "deadline-before-plan-date", "info"),
 )
 
 BY_NAME = {rule.name: rule for rule in RULES}

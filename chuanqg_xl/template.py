@@ -159,9 +159,10 @@ def _write_summary(workbook, fmt: _Formats, data: PlanData) -> None:
             sheet.write_blank(row, col + 1, None, fmt.total_count if is_total else fmt.derived_count)
     sheet.write_string(FIGURES_TITLE_ROW, 0, "CÁC CHỈ SỐ CHUNG", fmt.section)
     sheet.set_row(FIGURES_TOP, 34)
-    for col, header in enumerate(L.FIGURES_HEADERS):
+    for col, header in enumerate(L.FIGURES_HEADERS[:3]):
         sheet.write_string(FIGURES_TOP, col, header, fmt.header)
-    sheet.set_column(3, 3, 13)
+    # The note spans the rest of the width: column D also belongs to the narrow tables above and below.
+    sheet.merge_range(FIGURES_TOP, 3, FIGURES_TOP, last_col, L.FIGURES_HEADERS[3], fmt.header)
     for offset, figure in enumerate(L.FIGURES):
         row = FIGURES_TOP + 1 + offset
         sheet.write_string(row, 0, figure.label, fmt.label)
@@ -169,7 +170,11 @@ def _write_summary(workbook, fmt: _Formats, data: PlanData) -> None:
         derived_fmt = {"percent": fmt.derived_rate, "number": fmt.derived_money}.get(figure.type, fmt.derived_count)
         _write_value(sheet, row, 1, data.figures.get(figure.key), stated_fmt)
         sheet.write_blank(row, 2, None, derived_fmt)
-        _write_value(sheet, row, 3, data.figure_notes.get(figure.key), fmt.text)
+        note = data.figure_notes.get(figure.key)
+        sheet.merge_range(row, 3, row, last_col, "", fmt.text)
+        _write_value(sheet, row, 3, note, fmt.text)
+        if note:
+            sheet.set_row(row, _row_height([(note, 13 * (last_col - 2)), (figure.label, 44)]))
     sheet.write_string(BATCHES_TITLE_ROW, 0, "SỐ TRƯỜNG THEO ĐỢT / QUÝ", fmt.section)
     top = BATCHES_TOP
     width = len(L.BATCH_COLUMNS)
@@ -188,6 +193,18 @@ def _write_summary(workbook, fmt: _Formats, data: PlanData) -> None:
             _write_value(sheet, row, 1 + index, batch.get(key), fmt.count)
             sheet.write_blank(row, 1 + width + index, None, fmt.derived_count)
     _print_setup(sheet, 0, landscape=True)
+
+
+LINE_HEIGHT = 16.5
+
+
+def _row_height(texts: list[tuple[str, float]]) -> float | None:
+    """Room for wrapped text: LibreOffice does not grow xlsx rows by itself, Excel not always."""
+    lines = 1
+    for text, width in texts:
+        if text:
+            lines = max(lines, -(-int(len(text) * 1.15) // max(int(width), 1)))
+    return LINE_HEIGHT * lines if lines > 1 else None
 
 
 def _write_table(workbook, fmt: _Formats, spec: L.TableSheet, rows: list[dict[str, object]], subtitle: str,
@@ -211,6 +228,10 @@ def _write_table(workbook, fmt: _Formats, spec: L.TableSheet, rows: list[dict[st
         for col, column in enumerate(spec.columns):
             value = None if column.derived else record.get(column.key)
             _write_value(sheet, first + offset, col, value, fmt.for_column(column))
+        height = _row_height([(str(record.get(column.key) or ""), column.width) for column in spec.columns
+                              if column.type in ("text", "periodtext", "choice")])
+        if height:
+            sheet.set_row(first + offset, height)
     last = first + max(count, 1) - 1
     if spec.total_row:
         total = last + 1

@@ -23,7 +23,7 @@ def base_data() -> PlanData:
     return PlanData(
         meta={
             "unit": "UBND quận Thử Nghiệm", "advisor": "Phòng Giáo dục và Đào tạo", "province": "Hà Nội",
-            "year": 2023, "period": "2021-2025", "number": "12/KH-UBND", "date": dt.date(2023, 2, 10),
+            "year": 2023, "period": "2021-2025", "number": "12/KH-UBND", "date": dt.date(2023, 1, 10),
             "signer": "Nguyễn Văn A", "signer_title": "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH",
             "total_schools": 20, "standard_at_start": 10, "level2_at_start": 3, "money_unit": "triệu đồng",
         },

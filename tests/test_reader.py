@@ -38,7 +38,7 @@ def rename_headers(rows: list[list], header_row: int, renames: dict[str, str]) -
 def test_reads_the_model_with_cells(base: Path) -> None:
     plan = read_plan(base)
     assert plan.meta.unit == "UBND quận Thử Nghiệm" and plan.meta.year == 2023
-    assert plan.meta.ref("unit").a1 == "B4" and plan.meta.get("date") == dt.date(2023, 2, 10)
+    assert plan.meta.ref("unit").a1 == "B4" and plan.meta.get("date") == dt.date(2023, 1, 10)
     first = plan.schools[0]
     assert (first.name, first.level, first.kind, first.standard_level, first.accreditation_level) == \
         ("TH Kim Đồng", "Tiểu học", "Công nhận mới", 1, 2)

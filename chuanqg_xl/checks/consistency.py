@@ -40,8 +40,8 @@ def check_targets(ctx: Context) -> Iterator[Finding]:
 def _name_finding(ctx: Context, match: Match, sheet: str, cell: str, name: str,
                   missing_rule: str) -> Iterator[Finding]:
     if match.how == "variant" and match.school is not None:
-        yield ctx.finding("school-name-variant", sheet, cell, name=name, canonical=match.school.name,
-                          row=match.school.row)
+        yield ctx.finding("school-name-variant", sheet, cell, expected=match.school.name, actual=name, name=name,
+                          canonical=match.school.name, row=match.school.row)
     elif match.how == "ambiguous":
         yield ctx.finding("ambiguous-school-name", sheet, cell, name=name,
                           candidates=", ".join(f"'{school.name}'" for school in match.candidates))
@@ -71,6 +71,8 @@ def check_budget_schools(ctx: Context) -> Iterator[Finding]:
                 yield ctx.finding("budget-in-wrong-appendix", line.sheet, cell, name=school.name,
                                   appendix=appendix, kind=school.kind)
     unit = str(ctx.plan.meta.get("money_unit") or "triệu đồng")
+    if not any(ctx.plan.budget_lines.values()):
+        return  # a plan without budget appendices: there is nothing to be missing from
     for school in ctx.plan.schools:
         if not school.name or school.kind is None:
             continue

@@ -1,10 +1,13 @@
 """Domain rules: what the circulars and the plan year require."""
 from __future__ import annotations
 
+import datetime as dt
+import re
 from typing import Iterator
 
 from .. import layout as L
 from ..cells import a1
+from ..normalize import fold
 from ..report import Finding
 from .context import Context
 
@@ -76,4 +79,33 @@ def check_year_end(ctx: Context) -> Iterator[Finding]:
                                   expected=total, actual=item.value, count=ctx.num(item.value), total=ctx.num(total))
 
 
-CHECKS = (check_levels, check_timeline_dates, check_period_years, check_year_end)
+_PLAN_YEAR_TEXT = re.compile(r"\b(ke hoach|kh)\s+(?:nam\s+)?(20\d\d)\b")
+
+
+def check_stale_years(ctx: Context) -> Iterator[Finding]:
+    """'Kế hoạch năm 2022' left in a 2023 plan (copied from last year's text)."""
+    year = ctx.plan.meta.year
+    if not year:
+        return
+    for task in ctx.plan.tasks:
+        for key, text in (("task", task.task), ("note", task.note)):
+            for match in _PLAN_YEAR_TEXT.finditer(fold(text)):
+                if int(match.group(2)) != year:
+                    quote = "Kế hoạch năm " + match.group(2)
+                    yield ctx.at("stale-year-in-text", task, key, expected=year, actual=int(match.group(2)),
+                                 quote=quote, year=year)
+                    break
+
+
+def check_deadlines_before_issue(ctx: Context) -> Iterator[Finding]:
+    issued = ctx.plan.meta.get("date")
+    if not isinstance(issued, dt.date):
+        return
+    for task in ctx.plan.tasks:
+        if task.deadline and task.deadline < issued:
+            yield ctx.at("deadline-before-plan-date", task, "deadline", expected=issued, actual=task.deadline,
+                         date=ctx.date(task.deadline), plan_date=ctx.date(issued))
+
+
+CHECKS = (check_levels, check_timeline_dates, check_period_years, check_year_end, check_stale_years,
+          check_deadlines_before_issue)

@@ -127,16 +127,18 @@ def check_budget_lines(ctx: Context) -> Iterator[Finding]:
     for key, lines in ctx.plan.budget_lines.items():
         table = ctx.plan.budget_tables[key]
         spec = table.spec
+        source_cols = [(source, table.columns[source] - 1) for source in L.SOURCE_KEYS if source in table.columns]
         for line in lines:
             if not line.school:
                 yield ctx.at("missing-required-value", line, "name", field=spec.column("name").header)
             if not line.item:
                 yield ctx.at("missing-required-value", line, "item", field=spec.column("item").header)
-            for source in L.SOURCE_KEYS:
-                cell = line.cell(source)
-                raw = line.raw(source)
-                if cell is None or raw is None:
+            values = line.values
+            for source, index in source_cols:
+                raw = values[index] if index < len(values) else None
+                if raw is None or raw == "" or raw.__class__ is float and raw >= 0 and raw < MAX_AMOUNT:
                     continue
+                cell = a1(line.row, index + 1)
                 header = spec.column(source).header
                 yield from _number_cell(ctx, "text-number-not-summed", line.sheet, cell, raw, header)
                 if isinstance(raw, (int, float)) and not isinstance(raw, bool) and raw < 0:
@@ -204,8 +206,13 @@ def check_error_values(ctx: Context) -> Iterator[Finding]:
         derived = {table.columns[key] for key in table.spec.derived_keys if key in table.columns}
         for row, values in table.row_values.items():
             for col, value in enumerate(values, start=1):
-                if col not in derived and is_error_value(value):
+                if value.__class__ is str and value[:1] == "#" and col not in derived and is_error_value(value):
                     yield ctx.finding("formula-error-value", table.sheet, a1(row, col), value=value)
+
+
+# Text that matching or a dropdown depends on; free text (notes, items, tasks) may be spaced as people like.
+TIDY_COLUMNS = {"name", "level", "kind", "standard_level", "accreditation_level", "timing", "status", "schools",
+                "lead", "commune"}
 
 
 def check_untidy_text(ctx: Context) -> Iterator[Finding]:
@@ -213,16 +220,17 @@ def check_untidy_text(ctx: Context) -> Iterator[Finding]:
     for table in ctx.plan.tables():
         for key, col in table.columns.items():
             column = table.spec.column(key)
-            if column.type not in ("text", "choice", "periodtext"):
+            if key not in TIDY_COLUMNS and column.key != "note":
                 continue
             first: dict[str, tuple[int, str]] = {}
             counts: dict[str, int] = {}
+            index = col - 1
             for row in table.data_rows:
                 values = table.row_values.get(row)
-                if values is None or col > len(values):
+                if values is None or index >= len(values):
                     continue
-                value = values[col - 1]
-                if not isinstance(value, str):
+                value = values[index]
+                if value.__class__ is not str or (value.isascii() and "  " not in value and value == value.strip()):
                     continue
                 problem = has_hygiene_problem(value)
                 if problem:

@@ -418,6 +418,28 @@ RULE_TEXTS: dict[str, dict[str, dict[str, str]]] = {
         "Kiểm tra lại 'Số trường đạt chuẩn đầu năm' và 'Tổng số trường trên địa bàn' ở trang Thông tin.",
         "Check the start-of-year and total counts on 'Thông tin'.",
     ),
+    "stale-year-in-text": _r(
+        "Nhắc kế hoạch của năm khác", "Text names another year's plan",
+        "Nội dung nhiệm vụ hoặc ghi chú nhắc 'Kế hoạch năm YYYY' với YYYY khác năm kế hoạch.",
+        "A task or note mentions 'Kế hoạch năm YYYY' for another year than the plan year.",
+        "Thường là đoạn chép từ kế hoạch năm trước mà quên sửa năm.",
+        "Usually text copied from last year's plan with the year left unchanged.",
+        "Kế hoạch năm 2023 nhưng nhiệm vụ ghi 'tuyên truyền … Kế hoạch năm 2022'.",
+        "A 2023 plan whose task says '… Kế hoạch năm 2022'.",
+        "Sửa năm cho đúng, hoặc giữ nguyên nếu thật sự nói về kế hoạch năm đó.",
+        "Correct the year, or keep it if that plan is really meant.",
+    ),
+    "deadline-before-plan-date": _r(
+        "Hạn hoàn thành trước ngày ban hành", "Deadline before the plan is issued",
+        "Hạn hoàn thành của nhiệm vụ sớm hơn ngày ban hành kế hoạch.",
+        "A task's deadline falls before the plan's issue date.",
+        "Kế hoạch chưa ban hành thì chưa giao được việc; có thể hạn bị gõ nhầm, hoặc việc đã làm trước.",
+        "The task was due before the plan that assigns it; a typo, or work done beforehand.",
+        "Kế hoạch ngày 10/02/2023, nhiệm vụ 'Tháng 1/2023' hạn 31/01/2023.",
+        "Plan of 10/02/2023, a 'Tháng 1/2023' task due 31/01/2023.",
+        "Xem lại hạn; nếu việc đã làm trước khi ban hành, ghi trạng thái 'Hoàn thành'.",
+        "Check the deadline; if the work was done already, mark it done.",
+    ),
 }
 
 MESSAGES.update({
@@ -634,6 +656,14 @@ MESSAGES.update({
     "finding.period-outside-plan-year": {
         "vi": "'{value}' thuộc năm {found}, không phải năm kế hoạch {year}.",
         "en": "'{value}' is in {found}, not in the plan year {year}.",
+    },
+    "finding.stale-year-in-text": {
+        "vi": "Nội dung nhắc '{quote}' trong kế hoạch năm {year}.",
+        "en": "The text mentions '{quote}' in the {year} plan.",
+    },
+    "finding.deadline-before-plan-date": {
+        "vi": "Hạn hoàn thành {date} trước ngày ban hành kế hoạch {plan_date}.",
+        "en": "The deadline {date} is before the plan's issue date {plan_date}.",
     },
     "finding.year-end-exceeds-total": {
         "vi": "Số trường đạt chuẩn cuối năm ({count}) lớn hơn tổng số trường trên địa bàn ({total}).",

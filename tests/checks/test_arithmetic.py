@@ -19,9 +19,9 @@ def test_typed_total_that_differs(make_plan) -> None:
 
 def test_a_wrong_line_total_cascades_to_its_consumers(make_plan) -> None:
     found = flat(make_plan(edits={(PL2, "D4"): 2000}))  # a new amount; derived cells still hold old values
-    for cell in ((PL2, "I4"), (PL2, "D6"), (PL2, "I6"), (PL1, "J4"), (PL1, "J7"), (SUM, "C19"), (SUM, "C21")):
+    for cell in ((PL2, "I4"), (PL2, "D6"), (PL2, "I6"), (PL1, "J4"), (PL1, "J7"), (SUM, "C20"), (SUM, "C22")):
         assert ("A001", *cell) in found
-    assert ("X011", SUM, "B19") in found   # the plan's stated PL2 total no longer matches
+    assert ("X011", SUM, "B20") in found   # the plan's stated PL2 total no longer matches
 
 
 def test_sum_range_that_leaves_out_rows(make_plan) -> None:
@@ -42,8 +42,8 @@ def test_typed_constant_where_a_formula_belongs(make_plan) -> None:
 
 
 def test_rate_compared_to_two_decimals(make_plan) -> None:
-    assert flat(make_plan(edits={(SUM, "C15"): "55,00 %"})) == [("A003", SUM, "C15")]
-    assert ("A001", SUM, "C15") in flat(make_plan(edits={(SUM, "C15"): 0.56}))
+    assert flat(make_plan(edits={(SUM, "C16"): "55,00 %"})) == [("A003", SUM, "C16")]
+    assert ("A001", SUM, "C16") in flat(make_plan(edits={(SUM, "C16"): 0.56}))
 
 
 def test_derived_cell_showing_an_error(make_plan) -> None:

@@ -49,8 +49,8 @@ def test_budget_line_for_a_school_not_in_the_list(make_plan) -> None:
 
 def test_batch_counts_against_the_list_and_their_own_parts(make_plan) -> None:
     found = flat(make_plan(lambda d: d.batches[0].update(new=2)))
-    assert ("X007", SUM, "B31") in found   # 2 stated, 1 in the list
-    assert ("X007", SUM, "D31") in found   # 2 + 1 ≠ 2
+    assert ("X007", SUM, "B32") in found   # 2 stated, 1 in the list
+    assert ("X007", SUM, "D32") in found   # 2 + 1 ≠ 2
 
 
 def test_task_count_against_the_schools_it_names(make_plan) -> None:
@@ -80,7 +80,7 @@ def test_school_not_in_the_list_never_merged_across_prefixes(make_plan) -> None:
 
 def test_stated_figure_mismatch(make_plan) -> None:
     report = check_plan(make_plan(lambda d: d.figures.update(year_end=12)))
-    assert report.flat() == [("X011", SUM, "B14")]
+    assert report.flat() == [("X011", SUM, "B15")]
     assert (report.findings[0].expected, report.findings[0].actual) == (11, 12)
 
 
@@ -97,3 +97,13 @@ def test_ambiguous_name(make_plan) -> None:
         data.tasks[0]["school_count"] = 4
 
     assert ("X013", TD, "E4") in flat(make_plan(two_similar))
+
+
+def test_a_plan_without_budget_appendices_is_not_missing_budget(make_plan) -> None:
+    def no_budget(data) -> None:
+        data.budget_new, data.budget_renew = [], []
+        for key in ("funded_new", "funded_renew", "budget_new", "budget_renew", "budget_total", "source_province",
+                    "source_district", "source_social"):
+            data.figures.pop(key)
+
+    assert flat(make_plan(no_budget)) == []

@@ -25,7 +25,7 @@ def test_upgrade_must_reach_level_2(make_plan) -> None:
 
 
 def test_deadline_outside_the_plan_year(make_plan) -> None:
-    path = make_plan(lambda d: d.tasks[1].update(deadline=dt.date(2022, 12, 15)))
+    path = make_plan(lambda d: d.tasks[1].update(deadline=dt.date(2024, 1, 15)))
     assert flat(path) == [("D003", TD, "H5")]
 
 
@@ -49,10 +49,23 @@ def test_completion_date_without_status(make_plan) -> None:
 
 def test_period_outside_the_plan_year(make_plan) -> None:
     assert ("D007", PL1, "H4") in flat(make_plan(lambda d: d.schools[0].update(timing="Quý III/2022")))
-    assert ("D007", SUM, "A32") in flat(make_plan(lambda d: d.batches[1].update(label="Quý IV/2022")))
+    assert ("D007", SUM, "A33") in flat(make_plan(lambda d: d.batches[1].update(label="Quý IV/2022")))
 
 
 def test_year_end_cannot_exceed_all_schools(make_plan) -> None:
     found = flat(make_plan(lambda d: d.meta.update(total_schools=10)))
-    assert ("D008", SUM, "C14") in found
+    assert ("D008", SUM, "C15") in found
     assert "D008" not in codes(make_plan())
+
+
+def test_text_naming_another_years_plan(make_plan) -> None:
+    stale = "Tuyên truyền Kế hoạch giai đoạn 2021 - 2025 và Kế hoạch năm 2022"
+    assert flat(make_plan(lambda d: d.tasks[0].update(task=stale))) == [("D009", TD, "B4")]
+    fine = "Dự kiến kế hoạch xây dựng trường đạt chuẩn năm 2024; Kế hoạch số 37/KH-UBND năm 2021"
+    assert flat(make_plan(lambda d: d.tasks[0].update(task=fine))) == []
+
+
+def test_deadline_before_the_plan_is_issued(make_plan) -> None:
+    path = make_plan(lambda d: d.meta.update(date=dt.date(2023, 2, 10)))
+    assert flat(path) == [("D010", TD, "H4")]  # 31/01/2023, before 10/02/2023
+    assert flat(make_plan(lambda d: d.meta.update(date=dt.date(2023, 1, 15)))) == []

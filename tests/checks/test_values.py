@@ -109,7 +109,7 @@ def test_formulas_without_cached_values(make_plan) -> None:
 
 
 def test_unreadable_period(make_plan) -> None:
-    assert flat(make_plan(edits={(SUM, "A31"): "Cuối năm"})) == [("V017", SUM, "A31")]
+    assert flat(make_plan(edits={(SUM, "A32"): "Cuối năm"})) == [("V017", SUM, "A32")]
 
 
 def test_school_list_separated_by_commas(make_plan) -> None:
