@@ -420,8 +420,8 @@ RULE_TEXTS: dict[str, dict[str, dict[str, str]]] = {
     ),
     "stale-year-in-text": _r(
         "Nhắc kế hoạch của năm khác", "Text names another year's plan",
-        "Nội dung nhiệm vụ hoặc ghi chú nhắc 'Kế hoạch năm YYYY' với YYYY khác năm kế hoạch.",
-        "A task or note mentions 'Kế hoạch năm YYYY' for another year than the plan year.",
+        "Nội dung nhiệm vụ nhắc 'Kế hoạch năm YYYY' với YYYY khác năm kế hoạch.",
+        "A task mentions 'Kế hoạch năm YYYY' for another year than the plan year.",
         "Thường là đoạn chép từ kế hoạch năm trước mà quên sửa năm.",
         "Usually text copied from last year's plan with the year left unchanged.",
         "Kế hoạch năm 2023 nhưng nhiệm vụ ghi 'tuyên truyền … Kế hoạch năm 2022'.",
