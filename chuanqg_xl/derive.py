@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from . import layout as L
-from .cells import a1, quote_sheet
+from .cells import a1, col_letter, quote_sheet
 from .formulas import add_cells, count_rows, row_runs, sum_column
 from .matching import Match, SchoolIndex
 from .model import BudgetLine, Plan, School, Table, Task
@@ -117,6 +117,14 @@ class _Builder:
         self.out.append(item)
         self.by_cell[(sheet, at_row, at_col)] = item
 
+    def put(self, table: Table, row: int, col: int, value: float, formula: str | None, what: str,
+            params: dict[str, object], fmt: Format, rule: str, actual: object) -> None:
+        """`add` for the per-row loops (STT, line totals, budgets): positional, no keyword packing."""
+        rounded = round(value, 9)
+        # Not indexed in by_cell: only table totals are looked up by cell, and these loops make most items.
+        self.out.append(Derived(table.sheet, row, col, rounded if rounded else 0.0, formula, what, params, fmt, rule,
+                                None if actual == "" else actual, table.formulas.get((row, col)), []))
+
     # ------------------------------------------------------------ STT
 
     def stt(self, table: Table, records: list) -> None:
@@ -124,10 +132,13 @@ class _Builder:
         if not col:
             return
         previous = None
+        letter = col_letter(col)
+        index = col - 1
         for number, record in enumerate(records, start=1):
-            formula = "1" if previous is None else f"{a1(previous, col)}+1"
-            self.add(table, record.row, col, number, formula, "what.stt", "count", rule="stt-out-of-sequence",
-                     actual=record.raw("stt"), row=record.row)
+            formula = "1" if previous is None else f"{letter}{previous}+1"
+            values = record.values
+            self.put(table, record.row, col, float(number), formula, "what.stt", {"row": record.row}, "count",
+                     "stt-out-of-sequence", values[index] if index < len(values) else None)
             previous = record.row
 
     # ------------------------------------------------------------ budget tables
@@ -139,17 +150,25 @@ class _Builder:
         if total_col and sources:
             contiguous = sorted(sources) == list(range(min(sources), max(sources) + 1))
             indexes = [col - 1 for col in sources]
+            first, last = col_letter(min(sources)), col_letter(max(sources))
+            letters = [col_letter(col) for col in sorted(sources)]
+            total_index = total_col - 1
+            totals = self.line_total_value
             for line in lines:
-                values = line.values
+                values, row = line.values, line.row
                 width = len(values)
-                value = sum(sheet_number(values[index]) for index in indexes if index < width)
+                value = 0.0
+                for index in indexes:
+                    if index < width:
+                        cell = values[index]
+                        value += cell if cell.__class__ is float and math.isfinite(cell) else sheet_number(cell)
                 if contiguous:
-                    formula = f"SUM({a1(line.row, min(sources))}:{a1(line.row, max(sources))})"
+                    formula = f"SUM({first}{row}:{last}{row})"
                 else:
-                    formula = "SUM(" + ",".join(a1(line.row, col) for col in sorted(sources)) + ")"
-                self.line_total_value[(table.sheet, line.row)] = tidy(value)
-                self.add(table, line.row, total_col, value, formula, "what.line_total", "money",
-                         actual=line.raw("total"), row=line.row)
+                    formula = "SUM(" + ",".join(f"{letter}{row}" for letter in letters) + ")"
+                totals[(table.sheet, row)] = tidy(value)
+                self.put(table, row, total_col, value, formula, "what.line_total", {"row": row}, "money",
+                         "total-mismatch", values[total_index] if total_index < width else None)
         numeric = [key for key in (*L.SOURCE_KEYS, "total") if table.col(key)]
         self.column_totals(table, numeric)
 
@@ -213,8 +232,8 @@ class _Builder:
                     refs.append((line.table.sheet, line.row, total_col))
                     value += self.line_total_value.get((line.table.sheet, line.row), 0.0)
             self.school_budget_value[(table.sheet, school.row)] = tidy(value)
-            self.add(table, school.row, col, value, add_cells(refs), "what.school_budget", "money",
-                     actual=school.raw("budget"), name=school.name)
+            self.put(table, school.row, col, value, add_cells(refs), "what.school_budget", {"name": school.name},
+                     "money", "total-mismatch", school.raw("budget"))
         self.column_totals(table, ["budget"])
 
 

@@ -46,30 +46,19 @@ def has_hygiene_problem(text: str) -> str | None:
     return None
 
 
-def _mark_free_table() -> dict[int, str]:
-    """Each precomposed Latin letter (all Vietnamese ones included) → its base letter; đ → d."""
-    table: dict[int, str] = {}
-    for code in (*range(0x00C0, 0x0250), *range(0x1E00, 0x1F00)):
+def _fold_table() -> bytes:
+    """ASCII bytes → their folded form: letters lower-cased, punctuation (but & % /) to spaces."""
+    table = bytearray(range(256))
+    for code in range(256):
         char = chr(code)
-        base = "".join(ch for ch in unicodedata.normalize("NFD", char) if not unicodedata.combining(ch))
-        if base and base != char:
-            table[code] = base
-    table[ord("đ")], table[ord("Đ")] = "d", "D"
-    return table
+        if "A" <= char <= "Z":
+            table[code] = code + 32
+        elif not (char.isalnum() or char in "&%/_") and code < 128:
+            table[code] = ord(" ")
+    return bytes(table)
 
 
-_MARK_FREE = _mark_free_table()
-
-
-def _strip_marks(text: str) -> str:
-    stripped = text.translate(_MARK_FREE)
-    if stripped.isascii():
-        return stripped
-    decomposed = unicodedata.normalize("NFD", stripped)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-_FOLD_PUNCT = re.compile(r"[^\w&%/]+")
+_FOLD_BYTES = _fold_table()
 
 
 @lru_cache(maxsize=200_000, typed=True)
@@ -77,16 +66,20 @@ def fold(value: object) -> str:
     """Comparison key: lower case, no diacritics, đ→d, punctuation to spaces.
 
     'T’H&THCS' and 'th & thcs' fold alike; '&' and '/' survive because they
-    separate levels ('TH&THCS') and periods ('III/2023').
+    separate levels ('TH&THCS') and periods ('III/2023'). Everything runs in C
+    (NFD, ASCII encoding, a byte table): this is called for every label and name.
     """
-    text = clean_text(value).lower()
+    text = clean_text(value)
     if not text:
         return ""
     if not text.isascii():
-        text = _strip_marks(text)
-    text = text.translate(_APOSTROPHES)
-    text = text.replace(" & ", "&").replace(" &", "&").replace("& ", "&")
-    return " ".join(_FOLD_PUNCT.sub(" ", text).split())
+        # Decomposed, the marks are separate code points that the ASCII encoding drops; đ has no decomposition.
+        text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    data = text.encode("ascii", "ignore").translate(_FOLD_BYTES, b"'`")
+    folded = " ".join(data.decode("ascii").split())
+    if "&" in folded:
+        folded = folded.replace(" & ", "&").replace(" &", "&").replace("& ", "&")
+    return folded
 
 
 # ---------------------------------------------------------------- numbers

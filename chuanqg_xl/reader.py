@@ -6,6 +6,7 @@ blank or inserted rows, merged header cells and sheet order do not matter.
 """
 from __future__ import annotations
 
+import math
 import os
 import re
 from pathlib import Path
@@ -149,8 +150,11 @@ _GRAND_TOTAL = {fold(label) for label in ("Tổng cộng", "Tổng", "Tổng s�
 _SECTION_WORDS = {fold(value) for vocabulary in (L.LEVELS, L.KINDS) for value in vocabulary.values}
 
 
+_TOTAL_STARTS = ("tổ", "to", "tỏ", "cộ", "co")  # "Tổng …", "Cộng …" (NFC or decomposed); "TH …" is not
+
+
 def _is_grand_total(text: str) -> bool:
-    if not text or text[0] not in "TtCc":  # "Tổng …", "Cộng …" — most labels are school names or items
+    if not text or not text[:2].lower().startswith(_TOTAL_STARTS):
         return False
     key = fold(text)
     return key in _GRAND_TOTAL or key.startswith("tong cong")
@@ -218,11 +222,13 @@ def _read_table(sheet: _Sheet, spec: L.TableSheet, path: Path, formulas: dict) -
     for row in range(first, sheet.nrows + 1):
         values = sheet.data_row(row, fill_cols)
         width = len(values)
-        if not after_total and any(value != "" and value is not None for value in values):
+        if not after_total and any(values):  # a row of zeros adds nothing to any total
             table.row_values[row] = values
         if not any(col <= width and values[col - 1] not in ("", None) for col in check_cols):
             continue
-        labels = [clean_text(values[col - 1]) for col in label_cols if col <= width]
+        # Only text starting with T or C can be "Tổng cộng" / "Cộng …": fold nothing else.
+        labels = [clean_text(value) for col in label_cols if col <= width
+                  if (value := values[col - 1]).__class__ is str and value.lstrip()[:1] in ("T", "t", "C", "c")]
         if spec.total_row and not after_total and any(_is_grand_total(label) for label in labels):
             table.total_row = row
             table.total_values = {key: (values[col - 1] if col <= width else "") for key, col in columns.items()}
@@ -260,6 +266,25 @@ def _raw(values: list, columns: dict[str, int], key: str) -> object:
         return None
     value = values[col - 1]
     return None if value == "" else value
+
+
+def _index_of(table: Table) -> list[tuple[str, int]]:
+    return [(key, col - 1) for key, col in table.columns.items()]
+
+
+def _fields(values: list, index: list[tuple[str, int]]) -> dict[str, object]:
+    """One row's raw values by field key (None for empty): one pass instead of a lookup per field."""
+    width = len(values)
+    return {key: (None if i >= width or values[i] == "" else values[i]) for key, i in index}
+
+
+def _number(value: object) -> float | None:
+    """parse_number(value).value, with the common cases (empty, a plain number) short-circuited."""
+    if value is None:
+        return None
+    if value.__class__ is float:
+        return value if math.isfinite(value) else None
+    return parse_number(value).value
 
 
 def _as_int(value: object) -> int | None:
@@ -308,65 +333,76 @@ def parse_kind(value: object) -> str | None:
 _NEGATIVE = {"", "khong", "chua", "no", "0", "-", "khong co", "chua dau tu"}
 
 
-def _school(table: Table, row: int, values: list) -> School:
-    columns = table.columns
-    name = clean_text(_raw(values, columns, "name"))
+def _school(table: Table, row: int, values: list, index: list[tuple[str, int]]) -> School:
+    field = _fields(values, index)
+    name = clean_text(field.get("name"))
     parts = split_school_name(name)
-    raw_level = _raw(values, columns, "level")
+    raw_level = field.get("level")
     level = L.LEVELS.match(raw_level)
     from_name = False
     if level is None and raw_level is None and parts.level:
         level, from_name = parts.level, True
-    raw_kind = _raw(values, columns, "kind")
-    standard = _level_number(L.STANDARD_LEVELS, _raw(values, columns, "standard_level"))
-    accreditation = _level_number(L.ACCREDITATION_LEVELS, _raw(values, columns, "accreditation_level"))
-    for raw in (_raw(values, columns, "standard_level"), _raw(values, columns, "accreditation_level"), raw_kind):
-        if isinstance(raw, str) and (standard is None or accreditation is None):
-            combo_accreditation, combo_standard = parse_combo(raw)
-            standard = standard if standard is not None else combo_standard
-            accreditation = accreditation if accreditation is not None else combo_accreditation
-    timing = clean_text(_raw(values, columns, "timing"))
-    pre = clean_text(_raw(values, columns, "pre_invested"))
+    raw_kind = field.get("kind")
+    raw_standard, raw_accreditation = field.get("standard_level"), field.get("accreditation_level")
+    standard = _level_number(L.STANDARD_LEVELS, raw_standard)
+    accreditation = _level_number(L.ACCREDITATION_LEVELS, raw_accreditation)
+    if standard is None or accreditation is None:
+        for raw in (raw_standard, raw_accreditation, raw_kind):
+            if isinstance(raw, str):
+                combo_accreditation, combo_standard = parse_combo(raw)
+                standard = standard if standard is not None else combo_standard
+                accreditation = accreditation if accreditation is not None else combo_accreditation
+    timing = clean_text(field.get("timing"))
+    pre = clean_text(field.get("pre_invested"))
     return School(
         table, row, values,
-        stt=_as_int(parse_count(_raw(values, columns, "stt")).value),
+        stt=_as_int(_count(field.get("stt"))),
         name=name,
         name_parts=parts,
         level=level,
         level_from_name=from_name,
-        commune=clean_text(_raw(values, columns, "commune")),
+        commune=clean_text(field.get("commune")),
         kind=parse_kind(raw_kind),
         standard_level=standard,
         accreditation_level=accreditation,
         timing=timing,
         period=parse_period(timing),
         pre_invested="" if fold(pre) in _NEGATIVE else pre,
-        budget=parse_number(_raw(values, columns, "budget")).value,
-        note=clean_text(_raw(values, columns, "note")),
+        budget=_number(field.get("budget")),
+        note=clean_text(field.get("note")),
     )
 
 
-def _budget_line(table: Table, row: int, values: list) -> BudgetLine:
-    columns = table.columns
-    school = clean_text(_raw(values, columns, "name"))
+def _count(value: object) -> float | None:
+    if value is None:
+        return None
+    if value.__class__ is float:
+        return value if value.is_integer() else None
+    return parse_count(value).value
+
+
+def _budget_line(table: Table, row: int, values: list, index: list[tuple[str, int]]) -> BudgetLine:
+    field = _fields(values, index)
+    school = clean_text(field.get("name"))
     return BudgetLine(
         table, row, values,
-        stt=_as_int(parse_count(_raw(values, columns, "stt")).value),
+        stt=_as_int(_count(field.get("stt"))),
         school=school,
         school_parts=split_school_name(school),
-        item=clean_text(_raw(values, columns, "item")),
-        amounts={key: parse_number(_raw(values, columns, key)).value for key in L.SOURCE_KEYS},
-        total=parse_number(_raw(values, columns, "total")).value,
-        note=clean_text(_raw(values, columns, "note")),
+        item=clean_text(field.get("item")),
+        amounts={key: _number(field.get(key)) for key in L.SOURCE_KEYS},
+        total=_number(field.get("total")),
+        note=clean_text(field.get("note")),
     )
 
 
 def _tasks(table: Table, rows: list[tuple[int, list]]) -> list[Task]:
     tasks = []
     previous_time = ""
-    columns = table.columns
+    index = _index_of(table)
     for row, values in rows:
-        time = clean_text(_raw(values, columns, "time"))
+        field = _fields(values, index)
+        time = clean_text(field.get("time"))
         inherited = False
         if not time and previous_time:
             time, inherited = previous_time, True
@@ -376,16 +412,16 @@ def _tasks(table: Table, rows: list[tuple[int, list]]) -> list[Task]:
             time=time,
             time_inherited=inherited,
             period=parse_period(time),
-            task=clean_text(_raw(values, columns, "task")),
-            lead=clean_text(_raw(values, columns, "lead")),
-            partners=clean_text(_raw(values, columns, "partners")),
-            schools_text=clean_text(_raw(values, columns, "schools")),
-            school_count=_as_int(parse_count(_raw(values, columns, "school_count")).value),
-            named_count=parse_number(_raw(values, columns, "named_count")).value,
-            deadline=parse_date(_raw(values, columns, "deadline")).value,
-            status=L.STATUSES.match(_raw(values, columns, "status")),
-            done_date=parse_date(_raw(values, columns, "done_date")).value,
-            note=clean_text(_raw(values, columns, "note")),
+            task=clean_text(field.get("task")),
+            lead=clean_text(field.get("lead")),
+            partners=clean_text(field.get("partners")),
+            schools_text=clean_text(field.get("schools")),
+            school_count=_as_int(_count(field.get("school_count"))),
+            named_count=_number(field.get("named_count")),
+            deadline=parse_date(field.get("deadline")).value,
+            status=L.STATUSES.match(field.get("status")),
+            done_date=parse_date(field.get("done_date")).value,
+            note=clean_text(field.get("note")),
         ))
     return tasks
 
@@ -638,14 +674,16 @@ def read_book(book: Book) -> Plan:
     )
     school_sheet = sheet(L.SCHOOLS.name)
     school_table, school_rows = _read_table(school_sheet, L.SCHOOLS, path, school_sheet.grid.formulas)
-    schools = [_school(school_table, row, values) for row, values in school_rows]
+    school_index = _index_of(school_table)
+    schools = [_school(school_table, row, values, school_index) for row, values in school_rows]
     budget_tables: dict[str, Table] = {}
     budget_lines: dict[str, list[BudgetLine]] = {}
     for spec in L.BUDGET_SHEETS:
         budget_sheet = sheet(spec.name)
         table, rows = _read_table(budget_sheet, spec, path, budget_sheet.grid.formulas)
         budget_tables[spec.key] = table
-        budget_lines[spec.key] = [_budget_line(table, row, values) for row, values in rows]
+        line_index = _index_of(table)
+        budget_lines[spec.key] = [_budget_line(table, row, values, line_index) for row, values in rows]
     timeline_sheet = sheet(L.TIMELINE.name)
     timeline_table, timeline_rows = _read_table(timeline_sheet, L.TIMELINE, path, timeline_sheet.grid.formulas)
     tasks = _tasks(timeline_table, timeline_rows)
