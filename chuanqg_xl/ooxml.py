@@ -37,10 +37,14 @@ class NoCellRefs(Exception):
     """A sheet written without r="A1" cell references; it cannot be edited in place."""
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 def esc(text: str) -> str:
-    """XML text/attribute escaping, dropping characters XML 1.0 cannot carry."""
-    cleaned = "".join(ch for ch in text if ch in "\t\n\r" or ord(ch) >= 0x20)
-    return html.escape(cleaned, quote=True)
+    """XML text/attribute escaping, dropping control characters XML 1.0 cannot carry."""
+    if _NOT_XML.search(text):
+        text = _NOT_XML.sub("", text)
+    return html.escape(text, quote=True)
 
 
 _ATTR = re.compile(r'([\w:.-]+)\s*=\s*("([^"]*)"|\'([^\']*)\')')
@@ -257,6 +261,9 @@ _ROW = re.compile(r"<((?:\w+:)?)row\b([^>]*?)(/?)>")
 _CELL = re.compile(r"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.S)
 _F_SHARED_MASTER = re.compile(r"<(?:\w+:)?f\b([^>]*\bt=\"shared\"[^>]*\bref=\"[^\"]*\"[^>]*)>([^<]*)</(?:\w+:)?f>")
 _REF = re.compile(r"^([A-Z]{1,3})(\d+)$")
+_R_ATTR = re.compile(r'\sr="([A-Z]{1,3})(\d+)"')
+_S_ATTR = re.compile(r'\ss="(\d+)"')
+_ROW_R = re.compile(r'\sr="(\d+)"')
 
 # What follows what inside <worksheet> (ECMA-376 CT_Worksheet), for inserting elements in order.
 WORKSHEET_ORDER = (
@@ -300,30 +307,13 @@ class Worksheet:
         close = self.text.index(f"</{self.prefix}sheetData>", match.end())
         return match.end(), close, False
 
-    def cell_styles(self, rows: set[int]) -> dict[tuple[int, int], str]:
-        """The style index (s) of existing cells in some rows, to give new cells a neighbour's look."""
-        start, end, empty = self._sheet_data()
-        styles: dict[tuple[int, int], str] = {}
-        if empty:
-            return styles
-        for row_match in _ROW.finditer(self.text, start, end):
-            row_attrs = attrs(row_match.group(2))
-            row = int(row_attrs.get("r", 0))
-            if row not in rows or row_match.group(3):
-                continue
-            close = self.text.index(f"</{row_match.group(1)}row>", row_match.end())
-            for cell in _CELL.finditer(self.text, row_match.end(), close):
-                cell_attrs = attrs(cell.group(1))
-                ref = _REF.match(cell_attrs.get("r", ""))
-                if ref and "s" in cell_attrs:
-                    styles[(row, col_index(ref.group(1)))] = cell_attrs["s"]
-        return styles
-
-    def write_cells(self, edits: dict[tuple[int, int], CellWrite], styles: dict[tuple[int, int], str]) -> None:
+    def write_cells(self, edits: dict[tuple[int, int], CellWrite]) -> None:
         """Put formula+cached value (or a constant) into cells, keeping each cell's style.
 
-        `styles` gives a style for cells that do not exist yet. Cells of a shared
-        formula whose master is replaced get their formula written out in full.
+        A cell that does not exist yet takes the style of the nearest cell above
+        in its column (rows are rewritten in order). Cells of a shared formula
+        whose master is replaced get their formula written out in full. Rows
+        without edits are copied as they are, without being parsed.
         """
         if not edits:
             return
@@ -334,52 +324,52 @@ class Worksheet:
         for (row, col), write in edits.items():
             rows_to_touch.setdefault(row, {})[col] = write
         extra_rows = {row for master in broken.values() for row in range(master[3], master[4] + 1)}
+        styles: dict[int, str] = {}   # column → style of the nearest cell seen above
         pieces: list[str] = []
         pos = start
         pending = sorted(rows_to_touch)
         pending_index = 0
+        text = self.text
         if not empty:
-            for row_match in _ROW.finditer(self.text, start, end):
-                row_attrs = attrs(row_match.group(2))
-                if "r" not in row_attrs:
+            for row_match in _ROW.finditer(text, start, end):
+                number = _ROW_R.search(row_match.group(2))
+                if number is None:
                     raise NoCellRefs()
-                row = int(row_attrs["r"])
+                row = int(number.group(1))
                 while pending_index < len(pending) and pending[pending_index] < row:
                     missing = pending[pending_index]
-                    pieces.append(self.text[pos:row_match.start()])
+                    pieces.append(text[pos:row_match.start()])
                     pieces.append(self._new_row(missing, rows_to_touch[missing], styles))
                     pos = row_match.start()
                     pending_index += 1
                 if row not in rows_to_touch and row not in extra_rows:
                     continue
+                close_tag = f"</{row_match.group(1)}row>"
                 if row_match.group(3):
-                    row_end = row_match.end()
-                    inner_start = inner_end = row_match.end()
+                    row_end = inner_start = inner_end = row_match.end()
                     open_tag = row_match.group(0)[:-2] + ">"
-                    close_tag = f"</{row_match.group(1)}row>"
                 else:
-                    close_tag = f"</{row_match.group(1)}row>"
                     inner_start = row_match.end()
-                    inner_end = self.text.index(close_tag, inner_start)
+                    inner_end = text.index(close_tag, inner_start)
                     row_end = inner_end + len(close_tag)
                     open_tag = row_match.group(0)
                 cells = rows_to_touch.get(row, {})
-                if row in rows_to_touch and pending_index < len(pending) and pending[pending_index] == row:
+                if cells and pending_index < len(pending) and pending[pending_index] == row:
                     pending_index += 1
-                inner = self._rewrite_row(row, self.text[inner_start:inner_end], cells, styles, broken)
+                inner = self._rewrite_row(row, text[inner_start:inner_end], cells, styles, broken)
                 if cells:
                     open_tag = set_attr(open_tag, "spans", None)
-                pieces.append(self.text[pos:row_match.start()])
+                pieces.append(text[pos:row_match.start()])
                 pieces.append(open_tag + inner + close_tag)
                 pos = row_end
-        pieces.append(self.text[pos:end])
+        pieces.append(text[pos:end])
         for missing in pending[pending_index:]:
             pieces.append(self._new_row(missing, rows_to_touch[missing], styles))
         body = "".join(pieces)
         if empty:
-            self.text = self.text[:start] + f"<{p}sheetData>{body}</{p}sheetData>" + self.text[end:]
+            self.text = text[:start] + f"<{p}sheetData>{body}</{p}sheetData>" + text[end:]
         else:
-            self.text = self.text[:start] + body + self.text[end:]
+            self.text = text[:start] + body + text[end:]
         self.root_close = self.text.rfind("</")
 
     def _broken_shared(self, start: int, end: int, edits: dict) -> dict[str, tuple[str, int, int, int, int]]:
@@ -414,27 +404,36 @@ class Worksheet:
             return f'<{p}c r="{ref}"{style_attr}>{value}</{p}c>'
         return f'<{p}c r="{ref}"{style_attr}><{p}f>{esc(write.formula)}</{p}f>{value}</{p}c>'
 
-    def _rewrite_row(self, row: int, inner: str, cells: dict[int, CellWrite], styles: dict,
+    def _rewrite_row(self, row: int, inner: str, cells: dict[int, CellWrite], styles: dict[int, str],
                      broken: dict) -> str:
+        if not broken:
+            fast = self._replace_existing(row, inner, cells, styles)
+            if fast is not None:
+                return fast
         out: list[str] = []
         pos = 0
         remaining = dict(sorted(cells.items()))
         for match in _CELL.finditer(inner):
-            cell_attrs = attrs(match.group(1))
-            ref = _REF.match(cell_attrs.get("r", ""))
-            if not ref:
+            head = match.group(1)
+            ref = _R_ATTR.search(head)
+            if ref is None:
                 raise NoCellRefs()
             col = col_index(ref.group(1))
-            for new_col in [c for c in remaining if c < col]:
-                out.append(inner[pos:match.start()])
-                pos = match.start()
-                out.append(self._cell_xml(a1(row, new_col), styles.get((row, new_col)), remaining.pop(new_col)))
-            if col in remaining:
-                out.append(inner[pos:match.start()])
-                out.append(self._cell_xml(a1(row, col), cell_attrs.get("s") or styles.get((row, col)),
-                                          remaining.pop(col)))
-                pos = match.end()
-            elif broken and match.group(2) and 't="shared"' in match.group(2):
+            style = _S_ATTR.search(head)
+            if style:
+                styles[col] = style.group(1)
+            if remaining:
+                for new_col in [c for c in remaining if c < col]:
+                    out.append(inner[pos:match.start()])
+                    pos = match.start()
+                    out.append(self._cell_xml(a1(row, new_col), styles.get(new_col), remaining.pop(new_col)))
+                if col in remaining:
+                    out.append(inner[pos:match.start()])
+                    out.append(self._cell_xml(a1(row, col), style.group(1) if style else styles.get(col),
+                                              remaining.pop(col)))
+                    pos = match.end()
+                    continue
+            if broken and match.group(2) and 't="shared"' in match.group(2):
                 expanded = self._expand_shared(match.group(0), row, col, broken)
                 if expanded != match.group(0):
                     out.append(inner[pos:match.start()])
@@ -442,7 +441,43 @@ class Worksheet:
                     pos = match.end()
         out.append(inner[pos:])
         for new_col, write in remaining.items():
-            out.append(self._cell_xml(a1(row, new_col), styles.get((row, new_col)), write))
+            out.append(self._cell_xml(a1(row, new_col), styles.get(new_col), write))
+        return "".join(out)
+
+    def _replace_existing(self, row: int, inner: str, cells: dict[int, CellWrite],
+                          styles: dict[int, str]) -> str | None:
+        """The usual case, without parsing the row: every cell to write exists and starts with its r="…".
+
+        None when a cell is missing (or written differently): the caller then parses the row.
+        """
+        p = self.prefix
+        spans = []
+        for col, write in cells.items():
+            ref = a1(row, col)
+            start = inner.find(f'<{p}c r="{ref}"')
+            if start < 0:
+                return None
+            tag_end = inner.find(">", start)
+            if inner[tag_end - 1] == "/":
+                end = tag_end + 1
+            else:
+                close = inner.find(f"</{p}c>", tag_end)
+                if close < 0:
+                    return None
+                end = close + len(p) + 4
+            style = _S_ATTR.search(inner, start, tag_end)
+            style_value = style.group(1) if style else styles.get(col)
+            if style_value:
+                styles[col] = style_value
+            spans.append((start, end, self._cell_xml(ref, style_value, write)))
+        spans.sort()
+        out = []
+        pos = 0
+        for start, end, xml in spans:
+            out.append(inner[pos:start])
+            out.append(xml)
+            pos = end
+        out.append(inner[pos:])
         return "".join(out)
 
     def _expand_shared(self, cell_xml: str, row: int, col: int, broken: dict) -> str:
@@ -458,10 +493,9 @@ class Worksheet:
         prefix = match.group(1)
         return cell_xml[:match.start()] + f"<{prefix}f>{esc(formula)}</{prefix}f>" + cell_xml[match.end():]
 
-    def _new_row(self, row: int, cells: dict[int, CellWrite], styles: dict) -> str:
+    def _new_row(self, row: int, cells: dict[int, CellWrite], styles: dict[int, str]) -> str:
         p = self.prefix
-        body = "".join(self._cell_xml(a1(row, col), styles.get((row, col)), write)
-                       for col, write in sorted(cells.items()))
+        body = "".join(self._cell_xml(a1(row, col), styles.get(col), write) for col, write in sorted(cells.items()))
         return f'<{p}row r="{row}">{body}</{p}row>'
 
     # top-level elements after sheetData

@@ -107,20 +107,6 @@ def _note_texts(findings: list[Finding], log: list[LoggedReplacement], lang: str
             for sheet, cells in notes.items()}
 
 
-def _donor_styles(sheet: Worksheet, edits: dict[tuple[int, int], CellWrite]) -> dict[tuple[int, int], str]:
-    """For cells that do not exist yet: the style of the nearest cell above in the same column."""
-    rows = {row - offset for row, _ in edits for offset in range(1, 4) if row - offset > 0}
-    rows |= {row for row, _ in edits}
-    known = sheet.cell_styles(rows)
-    styles = {}
-    for row, col in edits:
-        for candidate in (row, row - 1, row - 2, row - 3):
-            if (candidate, col) in known:
-                styles[(row, col)] = known[(candidate, col)]
-                break
-    return styles
-
-
 def _remove_calc_chain(pkg: Package, workbook_part: str) -> None:
     rels = pkg.rels(workbook_part)
     kept = []
@@ -192,7 +178,7 @@ def apply(pkg: Package, plan: Plan, facts: Facts, *, findings: list[Finding] | N
         strip_notes(pkg, part, sheet)
         sheet_edits = edits.get(name, {})
         try:
-            sheet.write_cells(sheet_edits, _donor_styles(sheet, sheet_edits) if sheet_edits else {})
+            sheet.write_cells(sheet_edits)
         except NoCellRefs:
             raise PlanError("error.no_cell_refs", path=plan.path, sheet=name) from None
         written += len(sheet_edits)

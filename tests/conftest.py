@@ -84,7 +84,7 @@ def set_cells(path: Path, edits: dict[tuple[str, str], object]) -> None:
     for sheet, cells in by_sheet.items():
         part = sheet_part(path, sheet)
         worksheet = Worksheet(pkg.read(part))
-        worksheet.write_cells(cells, {})
+        worksheet.write_cells(cells)
         pkg.write(part, worksheet.bytes())
     tmp = path.with_name(path.stem + ".edit.xlsx")
     pkg.save(tmp)
