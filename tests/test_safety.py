@@ -1,0 +1,558 @@
+"""Hostile and broken files through the real command line, and writes that cannot lose anything.
+
+Every command runs as its own process with a memory ceiling (RLIMIT_AS) and a
+time limit, so a parser that aborts or balloons shows up as a failed test, not
+as a dead test run. For each corpus file: a clear Vietnamese sentence naming
+the file, exit 2 (or findings, 0/1, where the file is readable), no traceback,
+and the original byte for byte as it was. Then: SIGKILL at random moments of a
+recalc, read-only files and folders, a full disk, Excel's and LibreOffice's
+lock files, formula injection in CSV, and no shell anywhere.
+"""
+from __future__ import annotations
+
+import ast
+import ctypes
+import hashlib
+import os
+import random
+import re
+import resource
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import zipfile
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+import hostile
+from chuanqg_xl import files
+from chuanqg_xl.reader import read_plan
+
+PACKAGE = Path(__file__).resolve().parent.parent / "chuanqg_xl"
+_SCRIPT = Path(sys.executable).with_name("chuanqg-xl")
+CLI = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "chuanqg_xl"]
+MEMORY_LIMIT = 768 * 2**20      # address space: a zip bomb or a huge grid needs gigabytes
+MAX_RSS_MB = 600                # what a run on these small files may really use
+TIME_LIMIT = 60                 # seconds; a normal run here takes well under one
+CAP_DAC_OVERRIDE, PR_CAPBSET_DROP = 1, 24
+
+
+# ---------------------------------------------------------------- running the command line
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+    seconds: float
+    max_rss_mb: float
+
+    @property
+    def text(self) -> str:
+        return self.out + self.err
+
+
+def _limits() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+    resource.setrlimit(resource.RLIMIT_CPU, (TIME_LIMIT, TIME_LIMIT))
+
+
+def _without_root_privilege() -> None:
+    """Run as root but without the power to ignore file permissions (CAP_DAC_OVERRIDE), so that read-only
+    files and folders behave as for an office user. Reading is still allowed (the interpreter lives in /root)."""
+    _limits()
+    if os.geteuid() == 0:
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(PR_CAPBSET_DROP, CAP_DAC_OVERRIDE, 0, 0, 0) != 0:
+            os._exit(97)
+
+
+def run_cli(args: list[str], cwd: Path, preexec: Callable[[], None] = _limits, timeout: float = TIME_LIMIT) -> Run:
+    """One process; its own peak memory comes from wait4, which a plain subprocess.run does not give."""
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "PYTHONDONTWRITEBYTECODE": "1"}
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        started = time.perf_counter()
+        process = subprocess.Popen([*CLI, *args], stdout=out, stderr=err, cwd=cwd, env=env, preexec_fn=preexec)
+        timer = threading.Timer(timeout, process.kill)
+        timer.start()
+        try:
+            _, status, usage = os.wait4(process.pid, 0)
+        finally:
+            timer.cancel()
+        process.returncode = os.waitstatus_to_exitcode(status)
+        seconds = time.perf_counter() - started
+        out.seek(0)
+        err.seek(0)
+        return Run(process.returncode, out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"),
+                   seconds, usage.ru_maxrss / 1024)
+
+
+def sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def temp_files(folder: Path) -> list[Path]:
+    """Anything a writer left behind: our hidden temporaries, or visible tmp*.xlsx files."""
+    return [path for path in folder.rglob("*") if ".tmp" in path.name or path.name.startswith("tmp")]
+
+
+def assert_readable_workbook(path: Path) -> None:
+    with zipfile.ZipFile(path) as archive:
+        assert archive.testzip() is None
+    assert read_plan(path).schools
+
+
+_EXPORT: dict[str, bool] = {}
+
+
+def require_export() -> None:
+    if "ok" not in _EXPORT:
+        _EXPORT["ok"] = subprocess.run([*CLI, "export", "--help"], capture_output=True).returncode == 0
+    if not _EXPORT["ok"]:
+        pytest.skip("the export command is not there yet (another developer is writing it)")
+
+
+@pytest.fixture(scope="module")
+def corpus_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    home = tmp_path_factory.mktemp("hostile")
+    hostile.build_corpus(home)
+    return home
+
+
+# ---------------------------------------------------------------- the corpus × check, recalc, export
+
+
+def _args(command: str, path: Path, out: Path) -> list[str]:
+    if command == "export":
+        return ["export", str(path), "-o", str(out / "phu-luc.xlsx"), "--csv", str(out / "csv"),
+                "--json", str(out / "phu-luc.json")]
+    return [command, str(path)]
+
+
+def _known_gaps(items: tuple[hostile.Item, ...] | list[hostile.Item]) -> list[object]:
+    return [pytest.param(item, marks=pytest.mark.xfail(reason=item.gap, strict=False)) if item.gap else item
+            for item in items]
+
+
+@pytest.mark.parametrize("command", ["check", "recalc", "export"])
+@pytest.mark.parametrize("item", _known_gaps(hostile.CORPUS), ids=lambda item: item.name)
+def test_hostile_file(corpus_home: Path, tmp_path: Path, item: hostile.Item, command: str) -> None:
+    if command == "export":
+        require_export()
+    home = tmp_path / "in"
+    shutil.copytree(corpus_home / item.name, home)
+    path = home / item.filename
+    before, listing = sha(path), set(os.listdir(home))
+    out = tmp_path / "out"
+    out.mkdir()
+
+    run = run_cli(_args(command, path, out), cwd=tmp_path)
+
+    shown = f"exit {run.code}\n{run.text}"
+    assert "Traceback" not in run.text, shown
+    assert "Lỗi không mong đợi" not in run.text, shown          # the catch-all: an input nobody foresaw
+    assert run.code >= 0, f"killed by signal {-run.code}\n{shown}"
+    assert run.seconds < 30 and run.max_rss_mb < MAX_RSS_MB, (run.seconds, run.max_rss_mb)
+    if item.readable:
+        assert run.code in (0, 1, 2), shown
+        assert run.code != 2 or path.name in run.err, shown     # a refusal names the file
+    else:
+        assert run.code == 2, shown
+        assert str(path) in run.err, shown
+        assert any(word in run.err for word in item.words), shown
+
+    produced = set(os.listdir(home)) - listing
+    backup = files.backup_path(path)
+    if command == "recalc" and run.code in (0, 1):
+        if backup.exists():                                    # rewritten in place
+            assert produced == {backup.name}
+            assert sha(backup) == before                       # the previous version, intact
+            assert_readable_workbook(path)
+        else:                                                  # not an .xlsx inside: written next to it
+            assert sha(path) == before and len(produced) == 1
+            assert_readable_workbook(home / produced.pop())
+    else:
+        assert sha(path) == before and produced == set(), (produced, shown)
+    if command == "export":
+        if run.code == 2:
+            assert list(out.iterdir()) == []                  # nothing half-written
+        else:
+            with zipfile.ZipFile(out / "phu-luc.xlsx") as archive:
+                assert archive.testzip() is None
+    assert temp_files(tmp_path) == []
+    for written in tmp_path.rglob("*"):
+        if written.is_file() and written.name != "secret.txt":
+            assert hostile.SECRET_MARK.encode() not in written.read_bytes(), written
+
+
+READABLE = [item for item in hostile.CORPUS if item.readable]
+
+
+EXPORT_GAPS = {"nan_inf": "export._number: float() of a derived total beyond the float range raises "
+                          "OverflowError (generic 'Lỗi không mong đợi' message)"}
+
+
+@pytest.mark.parametrize("item", [
+    pytest.param(item, marks=pytest.mark.xfail(reason=item.gap or EXPORT_GAPS[item.name], strict=False))
+    if item.gap or item.name in EXPORT_GAPS else item for item in READABLE], ids=lambda item: item.name)
+def test_forced_export_of_readable_files(corpus_home: Path, tmp_path: Path, item: hostile.Item) -> None:
+    """--force writes the appendices even with errors: the hostile values reach the writers."""
+    require_export()
+    path = tmp_path / item.filename
+    shutil.copyfile(corpus_home / item.name / item.filename, path)
+    before = sha(path)
+    run = run_cli([*_args("export", path, tmp_path), "--force"], cwd=tmp_path)
+    assert run.code in (0, 1), run.text
+    assert "Traceback" not in run.text
+    assert sha(path) == before and temp_files(tmp_path) == []
+    with zipfile.ZipFile(tmp_path / "phu-luc.xlsx") as archive:
+        assert archive.testzip() is None
+
+
+@pytest.mark.xfail(reason="recalc writes non-finite derived values as <v>inf</v>, which is not a number Excel "
+                          "reads; it should write an error value (#NUM!) or leave the cache empty", strict=False)
+def test_recalc_caches_only_finite_numbers(corpus_home: Path, tmp_path: Path) -> None:
+    path = tmp_path / "nan.xlsx"
+    shutil.copyfile(corpus_home / "nan_inf" / "nan.xlsx", path)
+    run = run_cli(["recalc", str(path), "-o", str(tmp_path / "ra.xlsx")], cwd=tmp_path)
+    assert run.code in (0, 1), run.text
+    with zipfile.ZipFile(tmp_path / "ra.xlsx") as archive:
+        written = b"".join(archive.read(name) for name in archive.namelist() if name.startswith("xl/worksheets/"))
+    cached = re.findall(rb"</f><v>([^<]*)</v>", written)
+    assert cached and all(value.lower().lstrip(b"-") not in (b"inf", b"nan", b"infinity") for value in cached)
+
+
+# ---------------------------------------------------------------- SIGKILL while recalc writes
+
+
+def many_schools(data) -> None:
+    model = data.schools[0]
+    data.schools = [dict(model, name=f"TH Số {index}") for index in range(1, 1201)]
+    data.budget_new = [{"name": f"TH Số {index}", "item": f"Hạng mục {line}", "province": 100 + index,
+                        "district": line} for index in range(1, 1201) for line in range(2)]
+
+
+def _fresh_temp(folder: Path) -> bool:
+    """A temp file written in the last second: a write is under way."""
+    for entry in os.scandir(folder):
+        try:
+            if ".tmp" in entry.name and entry.stat().st_mtime > time.time() - 1:
+                return True
+        except OSError:
+            continue  # it was renamed or removed meanwhile
+    return False
+
+
+@pytest.mark.slow
+def test_sigkill_at_random_moments_never_loses_the_file(tmp_path: Path) -> None:
+    source = hostile.standard_plan(tmp_path / "nguon.xlsx", many_schools)
+    old = sha(source)
+    # the reference: the same recalc, undisturbed, timed (whole run, and from its temp file to its exit)
+    reference = tmp_path / "ref"
+    reference.mkdir()
+    shutil.copyfile(source, reference / "ke-hoach.xlsx")
+    started = time.perf_counter()
+    process = subprocess.Popen([*CLI, "recalc", str(reference / "ke-hoach.xlsx")], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, preexec_fn=_limits)
+    temp_seen = None
+    while process.poll() is None:
+        if temp_seen is None and any(".tmp" in name for name in os.listdir(reference)):
+            temp_seen = time.perf_counter()
+        time.sleep(0.001)
+    total = time.perf_counter() - started
+    assert process.returncode in (0, 1) and temp_seen is not None
+    window = time.perf_counter() - temp_seen
+    new = sha(reference / "ke-hoach.xlsx")
+    assert new != old
+    assert_readable_workbook(source)
+    assert_readable_workbook(reference / "ke-hoach.xlsx")
+
+    folder = tmp_path / "crash"
+    folder.mkdir()
+    target, backup = folder / "ke-hoach.xlsx", folder / "ke-hoach.bak.xlsx"
+    rng = random.Random(6)
+    outcomes: Counter[str] = Counter()
+    killed_while_writing = 0
+    deadline = time.monotonic() + 90
+    trials = 0
+    while trials < 30 and time.monotonic() < deadline:
+        trials += 1
+        shutil.copyfile(source, target)
+        backup.unlink(missing_ok=True)
+        process = subprocess.Popen([*CLI, "recalc", str(target)], stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL, preexec_fn=_limits)
+        if trials % 2:  # anywhere in the run, a little past its end included
+            time.sleep(rng.uniform(0, total * 1.1))
+        else:           # aimed at the write: from the moment its temp file appears
+            waited = time.monotonic()
+            while process.poll() is None and not any(".tmp" in name for name in os.listdir(folder)
+                                                     if name != target.name) and time.monotonic() - waited < 10:
+                time.sleep(0.001)
+            time.sleep(rng.uniform(0, window))
+        writing = process.poll() is None and _fresh_temp(folder)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        killed_while_writing += int(writing and process.returncode == -signal.SIGKILL)
+        now = sha(target)
+        assert now in (old, new), f"trial {trials}: the target is neither the old file nor the new one"
+        outcomes["old" if now == old else "new"] += 1
+        if backup.exists():
+            assert sha(backup) == old, f"trial {trials}: the backup is not the previous version"
+        assert [path for path in folder.iterdir() if path.name.startswith("tmp")] == []  # nothing visible
+    print(f"{trials} kills: {dict(outcomes)}, {killed_while_writing} while the temp file was being written")
+    assert trials >= 10 and killed_while_writing >= 1, (trials, killed_while_writing, outcomes)
+
+    # A kill leaves the hidden temp file of the write it interrupted; the next write removes it.
+    time.sleep(files.STALE_TEMP_SECONDS + 0.2)
+    shutil.copyfile(source, target)
+    run = run_cli(["recalc", str(target)], cwd=folder)
+    assert run.code in (0, 1), run.text
+    assert sha(target) == new and temp_files(folder) == []
+
+
+# ---------------------------------------------------------------- read-only, full disk, open in Excel
+
+
+def _dac_override_can_be_dropped() -> bool:
+    if os.geteuid() != 0:
+        return True
+    probe = subprocess.run([sys.executable, "-c", "pass"], preexec_fn=_without_root_privilege)
+    return probe.returncode == 0
+
+
+def test_read_only_file(make_plan, tmp_path: Path) -> None:
+    path = make_plan(name="ke-hoach.xlsx")
+    os.chmod(path, 0o444)
+    before = sha(path)
+    for preexec in (_limits, _without_root_privilege):
+        if preexec is _without_root_privilege and not _dac_override_can_be_dropped():
+            continue
+        run = run_cli(["recalc", str(path)], cwd=tmp_path, preexec=preexec)
+        assert run.code == 2 and "chỉ đọc" in run.err and str(path) in run.err, run.text
+        assert sha(path) == before and sorted(os.listdir(path.parent)) == ["ke-hoach.xlsx"]
+    # the way out the message suggests works
+    run = run_cli(["recalc", str(path), "-o", str(tmp_path / "ra.xlsx")], cwd=tmp_path)
+    assert run.code in (0, 1) and sha(path) == before
+
+
+def test_read_only_folder(make_plan, tmp_path: Path) -> None:
+    if not _dac_override_can_be_dropped():
+        pytest.skip("cannot drop the administrator's right to ignore permissions here")
+    folder = tmp_path / "chi-doc"
+    folder.mkdir()
+    path = make_plan(name="ke-hoach.xlsx")
+    path = Path(shutil.move(path, folder / path.name))
+    before = sha(path)
+    os.chmod(folder, 0o555)
+    try:
+        run = run_cli(["recalc", str(path)], cwd=tmp_path, preexec=_without_root_privilege)
+        assert run.code == 2, run.text
+        assert "Không có quyền ghi vào thư mục" in run.err and str(folder) in run.err
+        run = run_cli(["export", str(path), "-o", str(folder / "phu-luc.xlsx")], cwd=tmp_path,
+                      preexec=_without_root_privilege)
+        assert run.code == 2 and "Traceback" not in run.text, run.text
+    finally:
+        os.chmod(folder, 0o755)
+    assert sha(path) == before and os.listdir(folder) == ["ke-hoach.xlsx"]
+
+
+def _mount_tmpfs(folder: Path, size: str, read_only: bool = False) -> bool:
+    if os.geteuid() != 0 or not shutil.which("mount"):
+        return False
+    options = f"size={size},mode=0755" + (",ro" if read_only else "")
+    return subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)],
+                          capture_output=True).returncode == 0
+
+
+def _unmount(folder: Path) -> None:
+    subprocess.run(["umount", "-l", str(folder)], capture_output=True)
+
+
+def test_full_disk(make_plan, tmp_path: Path) -> None:
+    """A 256 KB tmpfs filled up so the plan fits but its rewritten copy does not."""
+    disk = tmp_path / "o-day"
+    disk.mkdir()
+    if not _mount_tmpfs(disk, "256k"):
+        pytest.skip("mounting a small tmpfs needs root (the injected ENOSPC case is in test_files.py)")
+    try:
+        path = Path(shutil.copyfile(make_plan(), disk / "ke-hoach.xlsx"))
+        before = sha(path)
+        filler = disk / "filler.bin"
+        with open(filler, "wb", buffering=0) as handle:
+            try:
+                while True:
+                    handle.write(b"\0" * 4096)
+            except OSError:
+                pass
+        with open(filler, "r+b") as handle:       # leave a little room: the temp file starts, then the disk fills
+            handle.truncate(max(filler.stat().st_size - 8192, 0))
+        run = run_cli(["recalc", str(path)], cwd=tmp_path)
+        assert run.code == 2, run.text
+        assert "Ổ đĩa đã đầy" in run.err and str(path) in run.err and "Traceback" not in run.text
+        assert sha(path) == before
+        assert sorted(os.listdir(disk)) == ["filler.bin", "ke-hoach.xlsx"]   # no temp file, no backup
+    finally:
+        _unmount(disk)
+
+
+def test_read_only_drive(make_plan, tmp_path: Path) -> None:
+    """A write-protected USB stick: the drive, not the file, refuses."""
+    drive = tmp_path / "usb"
+    drive.mkdir()
+    if not _mount_tmpfs(drive, "1m"):
+        pytest.skip("mounting a tmpfs needs root")
+    try:
+        path = Path(shutil.copyfile(make_plan(), drive / "ke-hoach.xlsx"))
+        before = sha(path)
+        if subprocess.run(["mount", "-o", "remount,ro", str(drive)], capture_output=True).returncode:
+            pytest.skip("cannot remount read-only here")
+        run = run_cli(["recalc", str(path)], cwd=tmp_path)
+        assert run.code == 2 and "chỉ đọc" in run.err and "USB" in run.err, run.text
+        assert sha(path) == before and os.listdir(drive) == ["ke-hoach.xlsx"]
+    finally:
+        _unmount(drive)
+
+
+@pytest.mark.parametrize("lock_name", ["~$ke-hoach.xlsx", ".~lock.ke-hoach.xlsx#"])
+def test_open_in_excel_or_libreoffice(make_plan, tmp_path: Path, lock_name: str) -> None:
+    path = make_plan(name="ke-hoach.xlsx")
+    lock = path.with_name(lock_name)
+    if lock_name.startswith("~$"):
+        lock.write_bytes(bytes([12]) + b"Nguyen Van A".ljust(53, b" ") + b"\x0c\x00"
+                         + "Nguyễn Văn A".encode("utf-16-le") + b"\x00" * 40)
+    else:
+        lock.write_text("Nguyễn Văn A,nva,PGD-01,22.11.2024 08:30,file:///home/nva;", encoding="utf-8")
+    before = sha(path)
+    run = run_cli(["recalc", str(path)], cwd=tmp_path)
+    assert run.code == 2, run.text
+    assert "đang được mở bởi Nguyễn Văn A" in run.err and lock_name in run.err and str(path) in run.err
+    assert sha(path) == before and not files.backup_path(path).exists()
+    # reading is fine while the file is open, and so is writing elsewhere
+    assert run_cli(["check", str(path)], cwd=tmp_path).code == 0
+    assert run_cli(["recalc", str(path), "-o", str(tmp_path / "ra.xlsx")], cwd=tmp_path).code == 0
+    assert sha(path) == before and lock.exists()
+
+
+# ---------------------------------------------------------------- formula injection, shells
+
+
+INJECTION_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\0")
+
+
+def test_formula_injection_is_neutralised_in_csv_json_and_xlsx(corpus_home: Path, tmp_path: Path) -> None:
+    require_export()
+    import csv
+    import json
+
+    path = tmp_path / "cong-thuc.xlsx"
+    shutil.copyfile(corpus_home / "formula_injection" / "cong-thuc.xlsx", path)
+    run = run_cli([*_args("export", path, tmp_path), "--force"], cwd=tmp_path)
+    assert run.code in (0, 1), run.text
+    fields = []
+    for table in sorted((tmp_path / "csv").glob("*.csv")):
+        with open(table, encoding="utf-8-sig", newline="") as handle:
+            fields += [field for row in csv.reader(handle) for field in row]
+    text_fields = [field for field in fields if field and not _is_number(field)]
+    assert [field for field in text_fields if field.startswith(INJECTION_STARTS)] == []
+    joined = "\n".join(fields)
+    for name in hostile.HOSTILE_NAMES[:4]:
+        assert "'" + name in joined, name
+    data = json.loads((tmp_path / "phu-luc.json").read_text(encoding="utf-8"))
+    strings: list[str] = []
+    _collect_strings(data, strings)
+    assert [value for value in strings if value.startswith(INJECTION_STARTS)] == []
+    with zipfile.ZipFile(tmp_path / "phu-luc.xlsx") as archive:
+        sheets = b"".join(archive.read(name) for name in archive.namelist() if name.startswith("xl/worksheets/"))
+    assert b"HYPERLINK" not in sheets and b"cmd" not in sheets  # the names are shared strings, never formulas
+    with zipfile.ZipFile(tmp_path / "phu-luc.xlsx") as archive:
+        assert b"=HYPERLINK(" in archive.read("xl/sharedStrings.xml")
+
+
+def _is_number(field: str) -> bool:
+    try:
+        float(field)
+    except ValueError:
+        return False
+    return True
+
+
+def _collect_strings(value: object, into: list[str]) -> None:
+    if isinstance(value, str):
+        into.append(value)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _collect_strings(item, into)
+    elif isinstance(value, list):
+        for item in value:
+            _collect_strings(item, into)
+
+
+def _calls(tree: ast.AST) -> list[tuple[str, ast.Call]]:
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = ast.unparse(func)
+            found.append((name, node))
+    return found
+
+
+SPAWNERS = {"subprocess.run", "subprocess.Popen", "subprocess.call", "subprocess.check_call",
+            "subprocess.check_output", "Popen", "check_output"}
+SHELLS = {"os.system", "os.popen", "os.spawnl", "os.spawnlp", "os.execl", "os.execlp", "commands.getoutput",
+          "subprocess.getoutput", "subprocess.getstatusoutput", "pty.spawn"}
+
+
+def test_no_text_from_a_workbook_can_reach_a_shell() -> None:
+    """Every process the package starts gets an argument list, never a command line for a shell."""
+    spawned = 0
+    for module in sorted(PACKAGE.rglob("*.py")):
+        tree = ast.parse(module.read_text(encoding="utf-8"), filename=str(module))
+        for name, call in _calls(tree):
+            where = f"{module.relative_to(PACKAGE.parent)}:{call.lineno}"
+            assert name not in SHELLS, f"{where}: {name} runs a shell"
+            for keyword in call.keywords:
+                if keyword.arg == "shell":
+                    assert isinstance(keyword.value, ast.Constant) and keyword.value.value is False, where
+                if keyword.arg is None and name in SPAWNERS:   # **options: look at what the dict may hold
+                    source = module.read_text(encoding="utf-8")
+                    assert '"shell"' not in source and "'shell'" not in source, where
+            if name in SPAWNERS:
+                spawned += 1
+                first = call.args[0] if call.args else next((k.value for k in call.keywords if k.arg == "args"),
+                                                             None)
+                assert first is not None, where
+                assert not isinstance(first, (ast.Constant, ast.JoinedStr, ast.BinOp)), \
+                    f"{where}: a command line as one string would go through a shell on Windows"
+                if isinstance(first, ast.Name):
+                    assignments = [node.value for node in ast.walk(tree) if isinstance(node, ast.Assign)
+                                   and any(isinstance(t, ast.Name) and t.id == first.id for t in node.targets)]
+                    assert assignments and all(isinstance(value, (ast.List, ast.Tuple)) for value in assignments), \
+                        f"{where}: '{first.id}' must be a list of arguments"
+    assert spawned >= 1  # export starts LibreOffice: the scan does look at real calls
+
+
+def test_every_xlsx_writer_keeps_text_as_text() -> None:
+    """xlsxwriter turns '=…' strings into formulas and URLs into links unless told not to."""
+    workbooks = 0
+    for module in sorted(PACKAGE.rglob("*.py")):
+        for name, call in _calls(ast.parse(module.read_text(encoding="utf-8"))):
+            if name != "xlsxwriter.Workbook":
+                continue
+            workbooks += 1
+            where = f"{module.relative_to(PACKAGE.parent)}:{call.lineno}"
+            options = call.args[1] if len(call.args) > 1 else None
+            assert isinstance(options, ast.Dict), f"{where}: options must be a literal dict"
+            given = {key.value: value.value for key, value in zip(options.keys, options.values)
+                     if isinstance(key, ast.Constant) and isinstance(value, ast.Constant)}
+            assert given.get("strings_to_formulas") is False and given.get("strings_to_urls") is False, where
+    assert workbooks >= 2
