@@ -179,5 +179,124 @@ def rules(output_format: str, lang: str) -> None:
             click.echo(f"{rule.code}  {severity:<9}  {rule.name} — {rule.text('title', lang)}")
 
 
+@main.command(help=_h("export.help"))
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help=_h("export.opt.output"))
+@click.option("--only", metavar="pl1,pl2,pl3,tien-do,tong-hop", help=_h("export.opt.only"))
+@click.option("--force", is_flag=True, help=_h("export.opt.force"))
+@click.option("--pdf", is_flag=True, help=_h("export.opt.pdf"))
+@click.option("--csv", "csv_dir", type=click.Path(file_okay=False, path_type=Path), help=_h("export.opt.csv"))
+@click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), help=_h("export.opt.json"))
+@click.option("--lang", type=LANG, default="vi", show_default=True, help=_h("opt.lang"))
+def export(file: Path, output: Path, only: str | None, force: bool, pdf: bool, csv_dir: Path | None,
+           json_path: Path | None, lang: str) -> None:
+    def action() -> int:
+        from .export import export_plan
+
+        result = export_plan(file, output, only=only, force=force, lang=lang, pdf=pdf, csv_dir=csv_dir,
+                             json_path=json_path)
+        errors = result.errors
+        if errors:
+            click.echo(text("export.forced", lang, count=len(errors)), err=True)
+            for finding in errors:
+                click.echo(f"  {finding.location()} {finding.code} {finding.message}", err=True)
+        click.echo(text("export.done", lang, count=len(result.sheets), path=result.output,
+                        sheets=", ".join(result.sheets)))
+        if result.skipped:
+            click.echo(text("export.skipped", lang, names=", ".join(result.skipped)))
+        if result.pdf:
+            click.echo(text("export.pdf_done", lang, path=result.pdf))
+        if result.csv_files:
+            click.echo(text("export.csv_done", lang, count=len(result.csv_files), path=result.csv_files[0].parent))
+        if result.json_path:
+            click.echo(text("export.json_done", lang, path=result.json_path))
+        others = len(result.findings) - len(errors)
+        if others:
+            click.echo(text("export.other_findings", lang, count=others, path=file), err=True)
+        return 1 if errors else 0
+
+    run_library(action, file)
+
+
+@main.command("consolidate", help=_h("province.help.consolidate"))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("tong-hop-tinh.xlsx"),
+              show_default=True, help=_h("province.opt.consolidate_output"))
+@click.option("--lang", type=LANG, default="vi", show_default=True, help=_h("opt.lang"))
+def consolidate_cmd(paths: tuple[Path, ...], output: Path, lang: str) -> None:
+    def action() -> int:
+        from .consolidate import PROGRESS_MIN_FILES, collect_inputs, consolidate
+
+        files = collect_inputs(paths, exclude=output)
+        if len(files) >= PROGRESS_MIN_FILES:
+            with click.progressbar(length=len(files), label=text("province.progress", lang),
+                                   file=sys.stderr) as bar:
+                result = consolidate(files, output, lang, progress=lambda _path: bar.update(1))
+        else:
+            result = consolidate(files, output, lang)
+        click.echo(result.to_text())
+        return result.exit_code
+
+    run_library(action, output)
+
+
+@main.command("import", help=_h("province.help.import"))
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help=_h("province.opt.import_output"))
+@click.option("--unit", help=_h("opt.unit"))
+@click.option("--year", type=click.IntRange(2000, 2100), help=_h("opt.year"))
+@click.option("--province", help=_h("opt.province"))
+@click.option("--number", help=_h("opt.number"))
+@click.option("--force", is_flag=True, help=_h("opt.force"))
+@click.option("--format", "output_format", type=FORMATS, default="text", show_default=True, help=_h("opt.format"))
+@click.option("--lang", type=LANG, default="vi", show_default=True, help=_h("opt.lang"))
+def import_cmd(file: Path, output: Path, unit: str | None, year: int | None, province: str | None,
+               number: str | None, force: bool, output_format: str, lang: str) -> None:
+    def action() -> int:
+        from .importer import import_legacy
+
+        result = import_legacy(file, output, unit=unit, year=year, province=province, number=number,
+                               overwrite=force, lang=lang)
+        if output_format == "json":
+            click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        else:
+            click.echo(result.to_text())
+        return result.exit_code
+
+    run_library(action, file)
+
+
+@main.command("status", help=_h("province.help.status"))
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help=_h("province.opt.as_of"))
+@click.option("--within", "horizon", type=click.IntRange(1, 366), default=30, show_default=True,
+              help=_h("province.opt.horizon"))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help=_h("province.opt.status_output"))
+@click.option("--format", "output_format", type=FORMATS, default="text", show_default=True, help=_h("opt.format"))
+@click.option("--lang", type=LANG, default="vi", show_default=True, help=_h("opt.lang"))
+def status_cmd(file: Path, as_of: str | None, horizon: int, output: Path | None, output_format: str,
+               lang: str) -> None:
+    when = _parse_date(as_of)
+
+    def action() -> int:
+        from .status import progress_status, write_status
+
+        report = progress_status(file, when, horizon_days=horizon, lang=lang)
+        if output is not None:
+            write_status(report, output)
+        if output_format == "json":
+            click.echo(report.to_json())
+        else:
+            click.echo(report.to_text())
+        if output is not None:
+            # stderr keeps the JSON on stdout parseable
+            click.echo(text("province.status.wrote", lang, path=output), err=output_format == "json")
+        return report.exit_code
+
+    run_library(action, file)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
