@@ -38,14 +38,14 @@ def _parse_date(value: str | None) -> dt.date | None:
         raise click.BadParameter(text("error.bad_date", value=value)) from None
 
 
-def run_library(action: Callable[[], int], path: object) -> None:
+def run_library(action: Callable[[], int], path: object, lang: str = "vi") -> None:
     """Run a command body; turn library errors into exit code 2 with a sentence, never a traceback."""
     from .errors import PlanError
 
     try:
         code = action()
     except PlanError as exc:
-        click.echo(str(exc), err=True)
+        click.echo(exc.message(lang), err=True)
         sys.exit(2)
     except click.exceptions.Exit:
         raise
@@ -54,7 +54,7 @@ def run_library(action: Callable[[], int], path: object) -> None:
     except Exception as exc:  # a bug or an input we did not foresee: still no traceback for the user
         if _State.verbose:
             raise
-        click.echo(text("cli.unexpected", path=path, detail=f"{type(exc).__name__}: {exc}"), err=True)
+        click.echo(text("cli.unexpected", lang, path=path, detail=f"{type(exc).__name__}: {exc}"), err=True)
         sys.exit(2)
     sys.exit(code)
 
@@ -115,7 +115,7 @@ def check(file: Path, output_format: str, as_of: str | None, lang: str) -> None:
             click.echo(report.to_text(str(file)))
         return report.exit_code
 
-    run_library(action, file)
+    run_library(action, file, lang)
 
 
 @main.command(help=_h("help.recalc"))
@@ -155,7 +155,7 @@ def recalc(file: Path, output: Path | None, output_format: str, as_of: str | Non
         click.echo(report.to_text(str(result.output)))
         return report.exit_code
 
-    run_library(action, file)
+    run_library(action, file, lang)
 
 
 @main.command(help=_h("help.rules"))
@@ -216,7 +216,7 @@ def export(file: Path, output: Path, only: str | None, force: bool, pdf: bool, c
             click.echo(text("export.other_findings", lang, count=others, path=file), err=True)
         return 1 if errors else 0
 
-    run_library(action, file)
+    run_library(action, file, lang)
 
 
 @main.command("consolidate", help=_h("province.help.consolidate"))
@@ -238,7 +238,7 @@ def consolidate_cmd(paths: tuple[Path, ...], output: Path, lang: str) -> None:
         click.echo(result.to_text())
         return result.exit_code
 
-    run_library(action, output)
+    run_library(action, output, lang)
 
 
 @main.command("import", help=_h("province.help.import"))
@@ -265,7 +265,7 @@ def import_cmd(file: Path, output: Path, unit: str | None, year: int | None, pro
             click.echo(result.to_text())
         return result.exit_code
 
-    run_library(action, file)
+    run_library(action, file, lang)
 
 
 @main.command("status", help=_h("province.help.status"))
@@ -295,7 +295,7 @@ def status_cmd(file: Path, as_of: str | None, horizon: int, output: Path | None,
             click.echo(text("province.status.wrote", lang, path=output), err=output_format == "json")
         return report.exit_code
 
-    run_library(action, file)
+    run_library(action, file, lang)
 
 
 if __name__ == "__main__":  # pragma: no cover

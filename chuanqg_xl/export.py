@@ -177,7 +177,12 @@ def _raw_value(value: object) -> object:
 def _number(value: float | None) -> int | float | None:
     if value is None:
         return None
-    value = tidy(float(value))
+    try:
+        value = tidy(float(value))
+    except OverflowError:  # an integer beyond the float range: no spreadsheet number can hold it
+        return None
+    if not math.isfinite(value):
+        return None
     return int(value) if value.is_integer() else value
 
 

@@ -20,12 +20,13 @@ from .errors import PlanError
 from .formulas import shift_formula
 
 _SHEET_TAG = re.compile(rb"<(?:\w+:)?sheet\b([^>]*)/?>")
-_ATTR = re.compile(rb'([\w:]+)\s*=\s*"([^"]*)"')
+_ATTR = re.compile(rb'([\w:]+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')  # XML allows either quote
 _REL_TAG = re.compile(rb"<(?:\w+:)?Relationship\b([^>]*)/?>")
 _FORMULA_TAG = re.compile(rb"<((?:\w+:)?)f\b([^>]*?)(/?)>")
-_CELL_REF = re.compile(rb'\sr="([A-Z]{1,3})(\d+)"')
+_CELL_REF = re.compile(rb'\sr\s*=\s*["\']([A-Z]{1,3})(\d+)["\']')
 _VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
-_ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\st="e"[^>]*>')
+_ERROR_TYPE = re.compile(rb'\st\s*=\s*["\']e["\']')
+_ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\st\s*=\s*["\']e["\'][^>]*>')
 
 
 @dataclass(slots=True, eq=False)
@@ -105,7 +106,7 @@ class Book:
 def _read_part(path: Path, part: str) -> bytes:
     try:
         with zipfile.ZipFile(path) as archive:
-            return archive.read(part)
+            return guard.read_part(archive, part)
     except (zipfile.BadZipFile, KeyError, OSError, EOFError, ValueError) as exc:
         raise PlanError("error.corrupt", path=path, detail=f"{part}: {exc}") from None
     except Exception as exc:  # zlib.error and friends from a broken deflate stream
@@ -113,7 +114,7 @@ def _read_part(path: Path, part: str) -> bytes:
 
 
 def _attrs(raw: bytes) -> dict[bytes, bytes]:
-    return {key.split(b":")[-1]: value for key, value in _ATTR.findall(raw)}
+    return {key.split(b":")[-1]: double or single for key, double, single in _ATTR.findall(raw)}
 
 
 def ooxml_sheet_parts(archive: zipfile.ZipFile, path: Path) -> dict[str, str]:
@@ -124,13 +125,13 @@ def ooxml_sheet_parts(archive: zipfile.ZipFile, path: Path) -> dict[str, str]:
         if not candidates:
             return {}
         workbook_part = candidates[0]
-    workbook = archive.read(workbook_part)
+    workbook = guard.read_part(archive, workbook_part)
     guard.check_xml(workbook, workbook_part, path)
     folder = posixpath.dirname(workbook_part)
     rels_part = posixpath.join(folder, "_rels", posixpath.basename(workbook_part) + ".rels")
     targets: dict[bytes, str] = {}
     if rels_part in archive.namelist():
-        rels = archive.read(rels_part)
+        rels = guard.read_part(archive, rels_part)
         guard.check_xml(rels, rels_part, path)
         for raw in _REL_TAG.findall(rels):
             attrs = _attrs(raw)
@@ -222,14 +223,14 @@ def scan_formulas(data: bytes, grid: Grid) -> None:
         value = _VALUE.search(data, body_end, cell_end if cell_end > 0 else len(data))
         if value is None:
             grid.uncached.add((row, col))
-        elif b't="e"' in data[cell_start:cell_open_end]:
+        elif _ERROR_TYPE.search(data, cell_start, cell_open_end):
             grid.errors[(row, col)] = value.group(1).decode("utf-8", "replace")
         pos = max(match.end(), cell_end if cell_end > 0 else match.end())
     for row, col, si in children:
         master = masters.get(si)
         if master:
             grid.formulas[(row, col)] = shift_formula(master[2], row - master[0], col - master[1])
-    if b't="e"' in data:
+    if b'"e"' in data or b"'e'" in data:
         for match in _ERROR_CELL.finditer(data):
             ref = _CELL_REF.search(match.group(0))
             if not ref:

@@ -258,6 +258,10 @@ def format_number(value: float | None, decimals: int = 3) -> str:
     """Vietnamese display: 44497 → '44.497', 61.4 → '61,4'."""
     if value is None:
         return ""
+    if not math.isfinite(value):
+        return "#NUM!"  # beyond the float range: what Excel shows
+    if abs(value) >= 1e15:  # past Excel's 15 digits a number is shown, and was typed, in scientific notation
+        return f"{value:.3E}".replace(".", ",")
     if float(value).is_integer():
         return f"{int(value):,}".replace(",", ".")
     text = f"{value:,.{decimals}f}".rstrip("0").rstrip(".")

@@ -10,12 +10,14 @@ namespace prefixes and extension elements Excel relies on stay as they were.
 from __future__ import annotations
 
 import html
+import math
 import posixpath
 import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import guard
 from .cells import a1, col_index
 from .formulas import shift_formula
 
@@ -131,7 +133,7 @@ class Package:
         with zipfile.ZipFile(self.path) as archive:
             self.infos = {info.filename: info for info in archive.infolist()}
             self.order = [info.filename for info in archive.infolist()]
-            self.parts: dict[str, bytes] = {name: archive.read(name) for name in self.order}
+            self.parts: dict[str, bytes] = {name: guard.read_part(archive, name) for name in self.order}
         self.changed: set[str] = set()
 
     # parts
@@ -398,6 +400,10 @@ class Worksheet:
             return (f'<{p}c r="{ref}"{style_attr} t="inlineStr"><{p}is><{p}t xml:space="preserve">{esc(write.text)}'
                     f"</{p}t></{p}is></{p}c>")
         value = "" if write.value is None else f"<{p}v>{number_text(write.value)}</{p}v>"
+        if write.value is not None and not math.isfinite(write.value):
+            # a sum beyond the float range: what Excel itself shows, not "inf", which no reader takes for a number
+            style_attr += ' t="e"'
+            value = f"<{p}v>#NUM!</{p}v>"
         if write.formula is None:
             if write.value is None:
                 return f'<{p}c r="{ref}"{style_attr}/>'

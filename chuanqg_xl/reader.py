@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 from typing import Callable, Iterable
 
+from . import guard
 from . import layout as L
 from .errors import PlanError
 from .grid import Book, Grid, open_book
@@ -83,16 +84,22 @@ def find_sheet(names: list[str], name: str, aliases: tuple[str, ...]) -> str | N
 class _Sheet:
     """A grid with merged cells resolved: a merged range reads as its top-left value."""
 
-    def __init__(self, grid: Grid) -> None:
+    def __init__(self, grid: Grid, path: str | Path = "") -> None:
         self.grid = grid
         self.name = grid.name
         self._merge_of: dict[tuple[int, int], tuple[int, int]] = {}
         self._errors_by_row: dict[int, list[tuple[int, str]]] = {}
         for (row, col), error in grid.errors.items():
             self._errors_by_row.setdefault(row, []).append((col, error))
+        expanded = 0
         for r1, c1, r2, c2 in grid.merged:
-            if (r2 - r1 + 1) * (c2 - c1 + 1) > 100_000:
+            size = (r2 - r1 + 1) * (c2 - c1 + 1)
+            if size > guard.MERGE_COUNTED_CAP:
                 continue  # absurd merges: read cells as they are
+            expanded += size
+            if expanded > guard.MAX_MERGED_CELLS:
+                raise PlanError("safety.merges_too_big", path=path, sheet=grid.name,
+                                limit=f"{guard.MAX_MERGED_CELLS:,}".replace(",", "."))
             for row in range(r1, r2 + 1):
                 for col in range(c1, c2 + 1):
                     if (row, col) != (r1, c1):
@@ -661,7 +668,7 @@ def read_book(book: Book) -> Plan:
         found[name] = actual
 
     def sheet(name: str) -> _Sheet:
-        return _Sheet(book.grid(found[name]))
+        return _Sheet(book.grid(found[name]), path)
 
     meta = _read_info(sheet(L.INFO_NAME))
     summary_sheet = sheet(L.SUMMARY_NAME)
@@ -688,7 +695,7 @@ def read_book(book: Book) -> Plan:
     timeline_table, timeline_rows = _read_table(timeline_sheet, L.TIMELINE, path, timeline_sheet.grid.formulas)
     tasks = _tasks(timeline_table, timeline_rows)
     review_name = find_review_sheet(book)
-    review_log = _read_review_log(_Sheet(book.grid(review_name))) if review_name else []
+    review_log = _read_review_log(_Sheet(book.grid(review_name), path)) if review_name else []
     uncached = any(book.grid(found[name]).uncached for name in found)
     return Plan(
         path=str(path), format=book.kind, sheet_names=list(names), meta=meta, summary=summary,

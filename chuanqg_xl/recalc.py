@@ -215,7 +215,9 @@ def _as_xlsx(plan: Plan, folder: Path) -> Path:
 
     from .grid import open_book
 
-    target = Path(tempfile.mkstemp(suffix=".xlsx", dir=folder)[1])
+    handle, name = tempfile.mkstemp(prefix=f".{Path(plan.path).stem}.", suffix=".tmp.xlsx", dir=folder)
+    os.close(handle)
+    target = Path(name)  # hidden, and named like our other temporaries, so nobody mistakes it for a result
     book = open_book(plan.path)
     try:
         workbook = xlsxwriter.Workbook(str(target), {"strings_to_formulas": False, "strings_to_urls": False,

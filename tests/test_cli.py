@@ -120,3 +120,14 @@ def test_real_subprocess(make_plan) -> None:
                           capture_output=True, text=True, encoding="utf-8", env=env, timeout=60)
     assert done.returncode == 1 and done.stderr == ""
     assert json.loads(done.stdout)["findings"][0]["code"] == "X008"
+
+
+def test_refusals_follow_lang(tmp_path: Path) -> None:
+    missing = tmp_path / "khong-co.xlsx"
+    english = CliRunner().invoke(main, ["check", str(missing), "--lang", "en"])
+    vietnamese = CliRunner().invoke(main, ["check", str(missing)])
+    assert english.exit_code == vietnamese.exit_code == 2
+    assert str(missing) in english.output and str(missing) in vietnamese.output
+    assert english.output != vietnamese.output
+    assert f"File '{missing}' not found." in english.output
+    assert f"Không tìm thấy tệp '{missing}'." in vietnamese.output

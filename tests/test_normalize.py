@@ -133,3 +133,10 @@ def test_hygiene_problems_are_named() -> None:
 def test_format_number_uses_vietnamese_separators() -> None:
     assert format_number(44497) == "44.497"
     assert format_number(61.4) == "61,4"
+
+
+def test_format_number_keeps_absurd_numbers_short() -> None:
+    assert format_number(1e308) == "1,000E+308"
+    assert format_number(-2.5e20) == "-2,500E+20"
+    assert format_number(float("inf")) == "#NUM!"
+    assert format_number(999_999_999_999_999) == "999.999.999.999.999"

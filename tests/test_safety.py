@@ -197,13 +197,7 @@ def test_hostile_file(corpus_home: Path, tmp_path: Path, item: hostile.Item, com
 READABLE = [item for item in hostile.CORPUS if item.readable]
 
 
-EXPORT_GAPS = {"nan_inf": "export._number: float() of a derived total beyond the float range raises "
-                          "OverflowError (generic 'Lỗi không mong đợi' message)"}
-
-
-@pytest.mark.parametrize("item", [
-    pytest.param(item, marks=pytest.mark.xfail(reason=item.gap or EXPORT_GAPS[item.name], strict=False))
-    if item.gap or item.name in EXPORT_GAPS else item for item in READABLE], ids=lambda item: item.name)
+@pytest.mark.parametrize("item", _known_gaps(READABLE), ids=lambda item: item.name)
 def test_forced_export_of_readable_files(corpus_home: Path, tmp_path: Path, item: hostile.Item) -> None:
     """--force writes the appendices even with errors: the hostile values reach the writers."""
     require_export()
@@ -218,8 +212,6 @@ def test_forced_export_of_readable_files(corpus_home: Path, tmp_path: Path, item
         assert archive.testzip() is None
 
 
-@pytest.mark.xfail(reason="recalc writes non-finite derived values as <v>inf</v>, which is not a number Excel "
-                          "reads; it should write an error value (#NUM!) or leave the cache empty", strict=False)
 def test_recalc_caches_only_finite_numbers(corpus_home: Path, tmp_path: Path) -> None:
     path = tmp_path / "nan.xlsx"
     shutil.copyfile(corpus_home / "nan_inf" / "nan.xlsx", path)
@@ -229,6 +221,7 @@ def test_recalc_caches_only_finite_numbers(corpus_home: Path, tmp_path: Path) ->
         written = b"".join(archive.read(name) for name in archive.namelist() if name.startswith("xl/worksheets/"))
     cached = re.findall(rb"</f><v>([^<]*)</v>", written)
     assert cached and all(value.lower().lstrip(b"-") not in (b"inf", b"nan", b"infinity") for value in cached)
+    assert b'<v>#NUM!</v>' in written                         # the overflowing total shows as Excel shows it
 
 
 # ---------------------------------------------------------------- SIGKILL while recalc writes

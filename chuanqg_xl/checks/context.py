@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 
 from ..derive import Facts
@@ -34,9 +35,14 @@ class Context:
 
     def num(self, value: object) -> str:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
+            try:
+                number = float(value)
+            except OverflowError:
+                number = math.inf
             if self.lang == "vi":
-                return format_number(float(value))
-            number = float(value)
+                return format_number(number)
+            if not math.isfinite(number) or abs(number) >= 1e15:
+                return "#NUM!" if not math.isfinite(number) else f"{number:.3E}"
             return f"{int(number):,}" if number.is_integer() else f"{number:,.3f}".rstrip("0").rstrip(".")
         return "" if value is None else str(value)
 
@@ -49,6 +55,8 @@ class Context:
 
     def show(self, value: object) -> str:
         """A raw cell value as the user typed it."""
+        if isinstance(value, float) and (abs(value) >= 1e15 or not math.isfinite(value)):
+            return format_number(value)
         if isinstance(value, float) and value.is_integer():
             return str(int(value))
         if isinstance(value, dt.datetime):

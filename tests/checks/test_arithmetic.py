@@ -50,3 +50,16 @@ def test_derived_cell_showing_an_error(make_plan) -> None:
     report = check_plan(make_plan(edits={(PL1, "J7"): "#REF!"}))
     assert report.flat() == [("A001", PL1, "J7")]
     assert report.findings[0].actual == "#REF!"
+
+
+def test_no_a003_where_the_formula_would_be_too_long_for_excel(make_plan, monkeypatch) -> None:
+    """A count over very many scattered rows is written as a constant; a later check must not flag it."""
+    from chuanqg_xl import formulas
+    from chuanqg_xl.recalc import recalc_plan
+
+    path = make_plan(edits={(SUM, "C14"): 999})
+    monkeypatch.setattr(formulas, "MAX_FORMULA_CHARS", 12)   # every ROWS(…)+ROWS(…) is now "too long"
+    out = path.with_name("da-tinh.xlsx")
+    recalc_plan(path, output=out)
+    assert flat(path) and ("A001", SUM, "C14") in flat(path)
+    assert not [item for item in flat(out) if item[0] in ("A001", "A003")]
