@@ -21,24 +21,35 @@ _EXPORTS = {
     "Report": "report",
     "Finding": "report",
     "RULES": "rules",
+    "export_plan": "export",
+    "plan_frames": "export",
+    "consolidate_plans": "consolidate:consolidate",  # the module of the same name would shadow it
+    "import_legacy": "importer",
+    "progress_status": "status",
+    "write_status": "status",
 }
 
 __all__ = list(_EXPORTS)
 
 if TYPE_CHECKING:  # pragma: no cover
     from .checks import check_plan, run_checks
+    from .consolidate import consolidate as consolidate_plans
     from .errors import PlanError
+    from .export import export_plan, plan_frames
+    from .importer import import_legacy
     from .reader import read_plan
     from .recalc import recalc_plan
     from .report import Finding, Report
     from .rules import RULES
+    from .status import progress_status, write_status
     from .template import PlanData, new_workbook, write_workbook
 
 
 def __getattr__(name: str) -> object:
-    module = _EXPORTS.get(name)
-    if module is None:
+    where = _EXPORTS.get(name)
+    if where is None:
         raise AttributeError(f"module 'chuanqg_xl' has no attribute {name!r}")
     import importlib
 
-    return getattr(importlib.import_module(f".{module}", __name__), name)
+    module, _, attribute = where.partition(":")
+    return getattr(importlib.import_module(f".{module}", __name__), attribute or name)

@@ -131,3 +131,4 @@ def test_refusals_follow_lang(tmp_path: Path) -> None:
     assert english.output != vietnamese.output
     assert f"File '{missing}' not found." in english.output
     assert f"Không tìm thấy tệp '{missing}'." in vietnamese.output
+

@@ -50,7 +50,7 @@ MESSAGES: dict[str, dict[str, str]] = {
               "these before submitting:",
     },
     "export.other_findings": {
-        "vi": "Sổ còn {count} cảnh báo/ghi chú (không chặn việc xuất); xem bằng: chuanqg-xl check \"{path}\"",
+        "vi": "Tệp còn {count} cảnh báo/ghi chú (không chặn việc xuất); xem bằng: chuanqg-xl check \"{path}\"",
         "en": "{count} warning(s)/note(s) remain (not blocking); see: chuanqg-xl check \"{path}\"",
     },
     # ------------------------------------------------------------ refusals (PlanError)
@@ -69,7 +69,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "export.no_part": {"vi": "Chưa chọn phụ lục nào để xuất. Chọn trong: {choices}.",
                        "en": "No appendix chosen. Choose from: {choices}."},
     "export.nothing": {
-        "vi": "Sổ '{path}' chưa có số liệu nào để xuất (danh sách trường, kinh phí, tiến độ đều trống).",
+        "vi": "Tệp '{path}' chưa có số liệu nào để xuất (danh sách trường, kinh phí, tiến độ đều trống).",
         "en": "'{path}' has nothing to export (school list, budgets and timeline are all empty).",
     },
     "export.output_not_xlsx": {
