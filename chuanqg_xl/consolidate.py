@@ -103,16 +103,9 @@ class ReportBook:
         return found
 
     def _write(self, sheet, row: int, col: int, value: object, fmt: object) -> None:
-        if value is None or value == "":
-            sheet.write_blank(row, col, None, fmt)
-        elif isinstance(value, dt.datetime):
-            sheet.write_datetime(row, col, value, fmt)
-        elif isinstance(value, dt.date):
-            sheet.write_datetime(row, col, dt.datetime(value.year, value.month, value.day), fmt)
-        elif isinstance(value, (int, float)) and not isinstance(value, bool):
-            sheet.write_number(row, col, value, fmt)
-        else:
-            sheet.write_string(row, col, str(value), fmt)
+        from .template import write_value
+
+        write_value(sheet, row, col, value, fmt)
 
     def table(self, name: str, title: str, columns: Sequence[ReportColumn], rows: Sequence[Sequence[object]], *,
               subtitle: str = "", intro: Sequence[tuple[str, object]] = (), total_label: str | None = None,

@@ -75,7 +75,7 @@ from .files import atomic_write, resolve_target
 from .messages import text
 from .model import BudgetLine, Plan, School, Task
 from .normalize import clean_text, fold
-from .report import Finding
+from .report import Finding, json_value
 
 if TYPE_CHECKING:
     import pandas
@@ -1155,18 +1155,9 @@ def neutralise(value: object) -> object:
 
 
 def _plain(value: object) -> object:
-    """JSON/CSV value: integral floats as ints, dates as ISO text, non-finite numbers as None."""
-    if isinstance(value, bool) or value is None:
-        return value
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            return None
-        return int(value) if value.is_integer() else value
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    if isinstance(value, int):
-        return value
-    return neutralise(str(value))
+    """JSON/CSV value: as in the check report's JSON, with text that would start a formula neutralised."""
+    value = json_value(value)
+    return neutralise(value) if isinstance(value, str) else value
 
 
 def _records(table: ExportTable) -> list[dict[str, object]]:

@@ -25,6 +25,7 @@ from . import layout as L
 from .cells import a1
 from .errors import PlanError
 from .messages import text
+from .reader import _Sheet
 from .normalize import Period, clean_text, fold, parse_count, parse_date, parse_period, split_school_name
 from .status import end_of_period
 
@@ -163,44 +164,21 @@ class _Collector:
 
 # ---------------------------------------------------------------- reading a legacy sheet
 
-class _Cells:
+class _Cells(_Sheet):
     """A grid with merged ranges read as their top-left value (a month merged over its rows)."""
-
-    def __init__(self, grid) -> None:
-        self.grid = grid
-        self.name = grid.name
-        self._origin: dict[tuple[int, int], tuple[int, int]] = {}
-        for r1, c1, r2, c2 in grid.merged:
-            if (r2 - r1 + 1) * (c2 - c1 + 1) > 50_000:
-                continue
-            for row in range(r1, r2 + 1):
-                for col in range(c1, c2 + 1):
-                    if (row, col) != (r1, c1):
-                        self._origin[(row, col)] = (r1, c1)
-
-    @property
-    def nrows(self) -> int:
-        return self.grid.nrows
-
-    def ncols(self, row: int) -> int:
-        return len(self.grid.row(row))
-
-    def value(self, row: int, col: int) -> object:
-        origin = self._origin.get((row, col))
-        return self.grid.value(*origin) if origin else self.grid.value(row, col)
 
     def text(self, row: int, col: int) -> str:
         return _tidy(self.value(row, col))
 
     def is_merged_below(self, row: int, col: int) -> bool:
         """The cell continues a vertical merge started in an earlier row."""
-        origin = self._origin.get((row, col))
+        origin = self.merged_origin(row, col)
         return origin is not None and origin[0] < row
 
     def row_texts(self, row: int) -> list[tuple[int, str]]:
         """The non-empty cells of a row; a merged range counts once, in its first cell."""
         return [(col, text) for col in range(1, self.ncols(row) + 1)
-                if (row, col) not in self._origin and (text := _tidy(self.grid.value(row, col)))]
+                if self.merged_origin(row, col) is None and (text := _tidy(self.grid.value(row, col)))]
 
 
 def _tidy(value: object) -> str:
@@ -619,7 +597,7 @@ def import_legacy(path: str | os.PathLike[str], output: str | os.PathLike[str], 
     out = _Collector()
     book = open_book(source)
     try:
-        sheets = [_Cells(book.grid(name)) for name in book.sheet_names]
+        sheets = [_Cells(book.grid(name), source) for name in book.sheet_names]
     finally:
         book.close()
     found: list[tuple[_Cells, int, str, dict[str, int], dict[int, str]]] = []

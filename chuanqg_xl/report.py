@@ -14,7 +14,7 @@ from .rules import SEVERITIES, rule
 SEVERITY_RANK = {severity: rank for rank, severity in enumerate(SEVERITIES)}
 
 
-def _plain(value: object) -> object:
+def json_value(value: object) -> object:
     """JSON-safe value: integral floats as ints, dates as ISO text, NaN/inf as None."""
     if isinstance(value, bool) or value is None:
         return value
@@ -55,8 +55,8 @@ class Finding:
             "cell": self.cell,
             "message": self.message,
             "hint": self.hint,
-            "expected": _plain(self.expected),
-            "actual": _plain(self.actual),
+            "expected": json_value(self.expected),
+            "actual": json_value(self.actual),
         }
 
     def sort_key(self) -> tuple:
@@ -109,7 +109,7 @@ class Report:
             "findings": [finding.to_dict() for finding in self.findings],
         }
         if self.changes:
-            data["changes"] = [{key: _plain(value) for key, value in change.items()} for change in self.changes]
+            data["changes"] = [{key: json_value(value) for key, value in change.items()} for change in self.changes]
         return data
 
     def to_json(self) -> str:

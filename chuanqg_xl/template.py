@@ -85,7 +85,7 @@ def _print_setup(sheet, header_row: int, landscape: bool = True) -> None:
     sheet.set_footer("&CTrang &P/&N")
 
 
-def _write_value(sheet, row: int, col: int, value: object, fmt) -> None:
+def write_value(sheet, row: int, col: int, value: object, fmt) -> None:
     """row/col 0-based. Dates as dates, numbers as numbers, everything else as text."""
     if value is None or value == "":
         sheet.write_blank(row, col, None, fmt)
@@ -114,7 +114,7 @@ def _write_info(workbook, fmt: _Formats, meta: dict[str, object]) -> None:
         value = meta.get(info.key, info.default)
         sheet.write_string(row, 0, info.label, fmt.label)
         value_fmt = {"count": fmt.count, "date": fmt.date}.get(info.type, fmt.text)
-        _write_value(sheet, row, 1, value, value_fmt)
+        write_value(sheet, row, 1, value, value_fmt)
         sheet.write_string(row, 2, info.hint, fmt.hint) if info.hint else sheet.write_blank(row, 2, None, fmt.hint)
     _print_setup(sheet, 3, landscape=False)
     sheet.freeze_panes(3, 0)
@@ -155,7 +155,7 @@ def _write_summary(workbook, fmt: _Formats, data: PlanData) -> None:
             col = 1 + 2 * index
             derived_assigned = is_total or key == "total"
             assigned = None if derived_assigned else data.targets.get(level, {}).get(key)
-            _write_value(sheet, row, col, assigned, fmt.total_count if derived_assigned else fmt.count)
+            write_value(sheet, row, col, assigned, fmt.total_count if derived_assigned else fmt.count)
             sheet.write_blank(row, col + 1, None, fmt.total_count if is_total else fmt.derived_count)
     sheet.write_string(FIGURES_TITLE_ROW, 0, "CÁC CHỈ SỐ CHUNG", fmt.section)
     sheet.set_row(FIGURES_TOP, 34)
@@ -168,11 +168,11 @@ def _write_summary(workbook, fmt: _Formats, data: PlanData) -> None:
         sheet.write_string(row, 0, figure.label, fmt.label)
         stated_fmt = {"percent": fmt.stated_rate, "number": fmt.money}.get(figure.type, fmt.count)
         derived_fmt = {"percent": fmt.derived_rate, "number": fmt.derived_money}.get(figure.type, fmt.derived_count)
-        _write_value(sheet, row, 1, data.figures.get(figure.key), stated_fmt)
+        write_value(sheet, row, 1, data.figures.get(figure.key), stated_fmt)
         sheet.write_blank(row, 2, None, derived_fmt)
         note = data.figure_notes.get(figure.key)
         sheet.merge_range(row, 3, row, last_col, "", fmt.text)
-        _write_value(sheet, row, 3, note, fmt.text)
+        write_value(sheet, row, 3, note, fmt.text)
         if note:
             sheet.set_row(row, _row_height([(note, 13 * (last_col - 2)), (figure.label, 44)]))
     sheet.write_string(BATCHES_TITLE_ROW, 0, "SỐ TRƯỜNG THEO ĐỢT / QUÝ", fmt.section)
@@ -188,9 +188,9 @@ def _write_summary(workbook, fmt: _Formats, data: PlanData) -> None:
     batches = data.batches or [{} for _ in range(BATCH_BLANK_ROWS)]
     for offset, batch in enumerate(batches):
         row = top + 2 + offset
-        _write_value(sheet, row, 0, batch.get("label"), fmt.label)
+        write_value(sheet, row, 0, batch.get("label"), fmt.label)
         for index, (key, _) in enumerate(L.BATCH_COLUMNS):
-            _write_value(sheet, row, 1 + index, batch.get(key), fmt.count)
+            write_value(sheet, row, 1 + index, batch.get(key), fmt.count)
             sheet.write_blank(row, 1 + width + index, None, fmt.derived_count)
     _print_setup(sheet, 0, landscape=True)
 
@@ -227,7 +227,7 @@ def _write_table(workbook, fmt: _Formats, spec: L.TableSheet, rows: list[dict[st
         record = rows[offset] if offset < len(rows) else {}
         for col, column in enumerate(spec.columns):
             value = None if column.derived else record.get(column.key)
-            _write_value(sheet, first + offset, col, value, fmt.for_column(column))
+            write_value(sheet, first + offset, col, value, fmt.for_column(column))
         height = _row_height([(str(record.get(column.key) or ""), column.width) for column in spec.columns
                               if column.type in ("text", "periodtext", "choice")])
         if height:

@@ -1,7 +1,6 @@
 """Structure and values: one workbook that trips each rule, one near miss that does not."""
 from __future__ import annotations
 
-import datetime as dt
 import unicodedata
 
 from conftest import codes, flat
