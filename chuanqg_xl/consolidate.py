@@ -66,8 +66,9 @@ class ReportBook:
 
         from .template import FIXED_CREATED
 
-        self.workbook = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False,
-                                                        "strings_to_numbers": False})
+        from .template import XLSX_OPTIONS
+
+        self.workbook = xlsxwriter.Workbook(str(path), XLSX_OPTIONS)
         # A fixed creation time keeps two runs on the same input byte-identical.
         self.workbook.set_properties({"title": title, "author": L.TOOL_AUTHOR, "created": FIXED_CREATED,
                                       "company": company})

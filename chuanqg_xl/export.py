@@ -1120,8 +1120,9 @@ def write_appendices(path: Path, plan: Plan, tables: dict[str, ExportTable], par
     import xlsxwriter
 
     buffer = io.BytesIO()
-    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False,
-                                            "strings_to_urls": False, "strings_to_numbers": False})
+    from .template import XLSX_OPTIONS
+
+    workbook = xlsxwriter.Workbook(buffer, {**XLSX_OPTIONS, "in_memory": True})
     unit = clean_text(plan.meta.unit)
     workbook.set_properties({"title": _h("export.doc.title_pl1"), "author": unit or L.TOOL_AUTHOR,
                              "company": unit, "comments": f"{L.TOOL_AUTHOR} export"})

@@ -85,6 +85,12 @@ def _print_setup(sheet, header_row: int, landscape: bool = True) -> None:
     sheet.set_footer("&CTrang &P/&N")
 
 
+# Every workbook we write with xlsxwriter: text from a plan stays text (never a formula, link or number), and a
+# number beyond the float range is written as Excel's own error value instead of failing the whole write.
+XLSX_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
+                "nan_inf_to_errors": True}
+
+
 def write_value(sheet, row: int, col: int, value: object, fmt) -> None:
     """row/col 0-based. Dates as dates, numbers as numbers, everything else as text."""
     if value is None or value == "":
@@ -287,8 +293,7 @@ def write_workbook(path: str | os.PathLike[str], data: PlanData, *, derived: boo
 def write_skeleton(path: Path, data: PlanData) -> None:
     import xlsxwriter
 
-    workbook = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False,
-                                               "strings_to_numbers": False})
+    workbook = xlsxwriter.Workbook(str(path), XLSX_OPTIONS)
     workbook.set_properties({"title": "Kế hoạch xây dựng trường đạt chuẩn quốc gia", "author": L.TOOL_AUTHOR,
                              "created": FIXED_CREATED, "company": str(data.meta.get("unit", "") or "")})
     workbook.set_calc_mode("auto")

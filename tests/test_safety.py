@@ -224,6 +224,30 @@ def test_recalc_caches_only_finite_numbers(corpus_home: Path, tmp_path: Path) ->
     assert b'<v>#NUM!</v>' in written                         # the overflowing total shows as Excel shows it
 
 
+# ---------------------------------------------------------------- the province: every bad file in one folder
+
+
+def test_consolidate_reports_each_bad_file_and_merges_the_rest(corpus_home: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "cac-huyen"
+    folder.mkdir()
+    for item in hostile.CORPUS:
+        shutil.copyfile(corpus_home / item.name / item.filename, folder / f"{item.name}-{item.filename}")
+    sample = Path(__file__).parent.parent / "samples" / "kon-tum-2023.xlsx"
+    shutil.copyfile(sample, folder / "kon-tum-2023.xlsx")
+    before = {path.name: sha(path) for path in folder.iterdir()}
+
+    run = run_cli(["consolidate", str(folder), "-o", str(tmp_path / "tinh.xlsx")], cwd=tmp_path, timeout=120)
+
+    shown = f"exit {run.code}\n{run.text}"
+    assert "Traceback" not in run.text and "Lỗi không mong đợi" not in run.text, shown
+    assert run.code == 1, shown                       # unreadable files are findings, not the end of the run
+    assert "kon-tum-2023.xlsx: UBND thành phố Kon Tum, năm 2023" in run.out, shown
+    assert "nan_inf-nan.xlsx" in run.out, shown       # readable, with overflowing totals: consolidated too
+    assert {path.name: sha(path) for path in folder.iterdir()} == before
+    with zipfile.ZipFile(tmp_path / "tinh.xlsx") as archive:
+        assert archive.testzip() is None
+
+
 # ---------------------------------------------------------------- SIGKILL while recalc writes
 
 
