@@ -568,8 +568,17 @@ def test_every_xlsx_writer_keeps_text_as_text() -> None:
             workbooks += 1
             where = f"{module.relative_to(PACKAGE.parent)}:{call.lineno}"
             options = call.args[1] if len(call.args) > 1 else None
-            assert isinstance(options, ast.Dict), f"{where}: options must be a literal dict"
+            if isinstance(options, ast.Name) and options.id == "XLSX_OPTIONS":
+                continue                                      # the shared options, checked below
+            assert isinstance(options, ast.Dict), f"{where}: options must be XLSX_OPTIONS or a literal dict"
+            if any(key is None and isinstance(value, ast.Name) and value.id == "XLSX_OPTIONS"
+                   for key, value in zip(options.keys, options.values)):
+                continue                                      # {**XLSX_OPTIONS, "in_memory": True}
             given = {key.value: value.value for key, value in zip(options.keys, options.values)
                      if isinstance(key, ast.Constant) and isinstance(value, ast.Constant)}
             assert given.get("strings_to_formulas") is False and given.get("strings_to_urls") is False, where
     assert workbooks >= 2
+    from chuanqg_xl.template import XLSX_OPTIONS
+
+    assert XLSX_OPTIONS["strings_to_formulas"] is False and XLSX_OPTIONS["strings_to_urls"] is False
+    assert XLSX_OPTIONS["strings_to_numbers"] is False
