@@ -180,6 +180,25 @@ def open_book(path: str | Path) -> Book:
     return Book(path, sniffed.kind, names, workbook, parts)
 
 
+# The cell Excel and the usual writers produce for a formula: <c r="B7" s="3"><f>SUM(…)</f><v>12</v></c>.
+# It is read in one match; anything else (shared formulas, prefixes, other children) takes the general steps.
+_PLAIN_FORMULA_CELL = re.compile(rb'<c r="([A-Z]{1,3})(\d+)"([^<>]*)><f>([^<]*)</f>(?:<v>([^<]*)</v>)?</c>')
+_PREFIXED_FORMULA = re.compile(rb"<\w+:f\b")
+
+
+def _xml_text(raw: bytes) -> str:
+    """An XML text node as html.unescape reads it; the entities writers use (xlsxwriter writes every ' as
+    &#x27;) are replaced by str.replace, which costs a fraction of html.unescape's regex and callback."""
+    text = raw.decode("utf-8")
+    if "&" not in text:
+        return text
+    simple = text.replace("&#x27;", "'").replace("&#39;", "'").replace("&quot;", '"').replace("&lt;", "<") \
+        .replace("&gt;", ">")
+    if simple.count("&") != simple.count("&amp;"):
+        return html.unescape(text)  # other entities, or a bare '&'
+    return simple.replace("&amp;", "&")
+
+
 def scan_formulas(data: bytes, grid: Grid) -> None:
     """Record formula text, error values and uncached formulas of a sheet part.
 
@@ -188,16 +207,46 @@ def scan_formulas(data: bytes, grid: Grid) -> None:
     """
     masters: dict[bytes, tuple[int, int, str]] = {}
     children: list[tuple[int, int, bytes]] = []
+    formulas, uncached, errors = grid.formulas, grid.uncached, grid.errors
+    columns: dict[bytes, int] = {}
     pos = 0
     find = data.find
+    # Without prefixed tags (<x:f>) the next formula is found by bytes.find, several times faster than a regex.
+    prefixed = b":f" in data and _PREFIXED_FORMULA.search(data) is not None
     while True:
-        match = _FORMULA_TAG.search(data, pos)
+        if prefixed:
+            match = _FORMULA_TAG.search(data, pos)
+        else:
+            at = find(b"<f", pos)
+            if at < 0:
+                break
+            match = _FORMULA_TAG.match(data, at)
+            if match is None:  # <font…>, <foo…>: not a formula
+                pos = at + 2
+                continue
         if not match:
             break
         prefix, attrs_raw, self_closing = match.group(1), match.group(2), match.group(3)
         cell_start = data.rfind(b"<" + prefix + b"c ", 0, match.start())
         if cell_start < 0:
             pos = match.end()
+            continue
+        plain = None if prefix else _PLAIN_FORMULA_CELL.match(data, cell_start)
+        if plain is not None and plain.start(4) == match.end():
+            letters = plain.group(1)
+            col = columns.get(letters)
+            if col is None:
+                col = columns[letters] = col_index(letters.decode())
+            key = (int(plain.group(2)), col)
+            formula_text = plain.group(4)
+            if formula_text:
+                formulas[key] = _xml_text(formula_text)
+            value = plain.group(5)
+            if value is None:
+                uncached.add(key)
+            elif _ERROR_TYPE.search(plain.group(3)):
+                errors[key] = value.decode("utf-8", "replace")
+            pos = plain.end()
             continue
         cell_open_end = find(b">", cell_start)
         ref = _CELL_REF.search(data, cell_start, cell_open_end + 1)
@@ -215,16 +264,16 @@ def scan_formulas(data: bytes, grid: Grid) -> None:
         attrs = _attrs(attrs_raw)
         if attrs.get(b"t") == b"shared" and b"si" in attrs:
             if formula_text:
-                masters[attrs[b"si"]] = (row, col, html.unescape(formula_text.decode("utf-8")))
+                masters[attrs[b"si"]] = (row, col, _xml_text(formula_text))
             else:
                 children.append((row, col, attrs[b"si"]))
         if formula_text:
-            grid.formulas[(row, col)] = html.unescape(formula_text.decode("utf-8"))
+            formulas[(row, col)] = _xml_text(formula_text)
         value = _VALUE.search(data, body_end, cell_end if cell_end > 0 else len(data))
         if value is None:
-            grid.uncached.add((row, col))
+            uncached.add((row, col))
         elif _ERROR_TYPE.search(data, cell_start, cell_open_end):
-            grid.errors[(row, col)] = value.group(1).decode("utf-8", "replace")
+            errors[(row, col)] = value.group(1).decode("utf-8", "replace")
         pos = max(match.end(), cell_end if cell_end > 0 else match.end())
     for row, col, si in children:
         master = masters.get(si)
