@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, Sequence
 
 from . import layout as L
 from .cells import a1, col_letter, quote_sheet
@@ -55,16 +55,19 @@ class Derived:
     value: float
     formula: str | None           # None: too long for Excel; the value is written as a constant
     what: str                     # message key describing the cell ("what.line_total")
-    params: dict[str, object]
+    params: dict[str, object] | None  # what the message needs; None: only the cell's row (no dict per row)
     fmt: Format
     rule: str                     # the rule a mismatch raises
     actual: object                # value (typed or cached) in the file; None when empty
     actual_formula: str | None
-    sum_rows: list[int] = field(default_factory=list)  # data rows a column SUM must cover (range check)
+    sum_rows: Sequence[int] = ()  # data rows a column SUM must cover (range check)
 
     @property
     def cell(self) -> str:
         return a1(self.row, self.col)
+
+    def message_params(self) -> dict[str, object]:
+        return {"row": self.row} if self.params is None else self.params
 
 
 @dataclass(slots=True)
@@ -113,17 +116,17 @@ class _Builder:
         if isinstance(where, Table):
             actual_formula = where.formulas.get((at_row, at_col))
         item = Derived(sheet, at_row, at_col, tidy(value), formula, what, params, fmt, rule,
-                       None if actual == "" else actual, actual_formula, sum_rows or [])
+                       None if actual == "" else actual, actual_formula, sum_rows or ())
         self.out.append(item)
         self.by_cell[(sheet, at_row, at_col)] = item
 
     def put(self, table: Table, row: int, col: int, value: float, formula: str | None, what: str,
-            params: dict[str, object], fmt: Format, rule: str, actual: object) -> None:
+            params: dict[str, object] | None, fmt: Format, rule: str, actual: object) -> None:
         """`add` for the per-row loops (STT, line totals, budgets): positional, no keyword packing."""
         rounded = round(value, 9)
         # Not indexed in by_cell: only table totals are looked up by cell, and these loops make most items.
         self.out.append(Derived(table.sheet, row, col, rounded if rounded else 0.0, formula, what, params, fmt, rule,
-                                None if actual == "" else actual, table.formulas.get((row, col)), []))
+                                None if actual == "" else actual, table.formulas.get((row, col))))
 
     # ------------------------------------------------------------ STT
 
@@ -137,7 +140,7 @@ class _Builder:
         for number, record in enumerate(records, start=1):
             formula = "1" if previous is None else f"{letter}{previous}+1"
             values = record.values
-            self.put(table, record.row, col, float(number), formula, "what.stt", {"row": record.row}, "count",
+            self.put(table, record.row, col, float(number), formula, "what.stt", None, "count",
                      "stt-out-of-sequence", values[index] if index < len(values) else None)
             previous = record.row
 
@@ -167,7 +170,7 @@ class _Builder:
                 else:
                     formula = "SUM(" + ",".join(f"{letter}{row}" for letter in letters) + ")"
                 totals[(table.sheet, row)] = tidy(value)
-                self.put(table, row, total_col, value, formula, "what.line_total", {"row": row}, "money",
+                self.put(table, row, total_col, value, formula, "what.line_total", None, "money",
                          "total-mismatch", values[total_index] if total_index < width else None)
         numeric = [key for key in (*L.SOURCE_KEYS, "total") if table.col(key)]
         self.column_totals(table, numeric)

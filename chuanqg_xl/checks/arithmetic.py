@@ -27,7 +27,7 @@ def _display(ctx: Context, value: float, fmt: str) -> str:
 
 def describe(ctx: Context, item: Derived) -> str:
     from ..messages import text
-    return text(item.what, ctx.lang, **item.params)
+    return text(item.what, ctx.lang, **item.message_params())
 
 
 def _runs_text(rows: list[int]) -> str:
