@@ -126,14 +126,19 @@ class Rel:
 
 
 class Package:
-    """All parts of an .xlsx in memory, with their original order and zip metadata."""
+    """The parts of an .xlsx, with their original order and zip metadata.
+
+    A part is inflated when it is first read (or when it is saved): on a big
+    plan the parts not yet edited would otherwise sit in memory next to the
+    sheet being edited.
+    """
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         with zipfile.ZipFile(self.path) as archive:
             self.infos = {info.filename: info for info in archive.infolist()}
             self.order = [info.filename for info in archive.infolist()]
-            self.parts: dict[str, bytes] = {name: guard.read_part(archive, name) for name in self.order}
+        self.parts: dict[str, bytes | None] = dict.fromkeys(self.order)   # None: not read yet
         self.changed: set[str] = set()
 
     # parts
@@ -141,17 +146,21 @@ class Package:
         return name in self.parts
 
     def read(self, name: str) -> bytes:
-        return self.parts[name]
+        data = self.parts[name]
+        if data is None:
+            with zipfile.ZipFile(self.path) as archive:
+                data = self.parts[name] = guard.read_part(archive, self.infos[name])
+        return data
 
     def text(self, name: str) -> str:
-        return self.parts[name].decode("utf-8")
+        return self.read(name).decode("utf-8")
 
     def write(self, name: str, data: bytes | str) -> None:
         if isinstance(data, str):
             data = data.encode("utf-8")
         if name not in self.parts:
             self.order.append(name)
-        elif self.parts[name] == data:
+        elif self.read(name) == data:
             return
         self.parts[name] = data
         self.changed.add(name)
@@ -163,13 +172,15 @@ class Package:
             self.changed.add(name)
 
     def save(self, path: str | Path) -> None:
-        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+        with zipfile.ZipFile(self.path) as source, \
+                zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
             for name in self.order:
                 old = self.infos.get(name)
                 info = zipfile.ZipInfo(name, date_time=old.date_time if old else FIXED_DATE)
                 info.compress_type = zipfile.ZIP_DEFLATED
                 info.external_attr = old.external_attr if old else 0o600 << 16
-                archive.writestr(info, self.parts[name])
+                data = self.parts[name]
+                archive.writestr(info, guard.read_part(source, old) if data is None else data)
 
     # relationships
     @staticmethod
@@ -278,7 +289,7 @@ WORKSHEET_ORDER = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per derived cell: 385,000 on the biggest plans
 class CellWrite:
     formula: str | None   # without "="; None writes a constant
     value: float | None
@@ -367,11 +378,14 @@ class Worksheet:
         pieces.append(text[pos:end])
         for missing in pending[pending_index:]:
             pieces.append(self._new_row(missing, rows_to_touch[missing], styles))
-        body = "".join(pieces)
         if empty:
-            self.text = text[:start] + f"<{p}sheetData>{body}</{p}sheetData>" + text[end:]
+            pieces = [text[:start], f"<{p}sheetData>", *pieces, f"</{p}sheetData>", text[end:]]
         else:
-            self.text = text[:start] + body + text[end:]
+            pieces = [text[:start], *pieces, text[end:]]
+        # The old text goes before the one join: a 34 MB sheet is a 70 MB str, and every copy alive counts.
+        del text
+        self.text = ""
+        self.text = "".join(pieces)
         self.root_close = self.text.rfind("</")
 
     def _broken_shared(self, start: int, end: int, edits: dict) -> dict[str, tuple[str, int, int, int, int]]:
@@ -530,14 +544,14 @@ class Worksheet:
             if element.name in later:
                 position = element.start
                 break
-        self.text = self.text[:position] + xml + self.text[position:]
+        self.text = "".join((self.text[:position], xml, self.text[position:]))  # one copy of a big sheet, not two
         self.root_close = self.text.rfind("</")
 
     def remove_elements(self, name: str, predicate=lambda xml: True) -> int:
         removed = 0
         for element in reversed(self.elements()):
             if element.name == name and predicate(self.text[element.start:element.end]):
-                self.text = self.text[:element.start] + self.text[element.end:]
+                self.text = "".join((self.text[:element.start], self.text[element.end:]))
                 removed += 1
         self.root_close = self.text.rfind("</")
         return removed

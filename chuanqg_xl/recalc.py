@@ -157,9 +157,9 @@ def apply(pkg: Package, plan: Plan, facts: Facts, *, findings: list[Finding] | N
     if plan.review_sheet:
         _remove_sheet(pkg, workbook_part, book, plan.review_sheet)
         parts.pop(plan.review_sheet, None)
-    edits: dict[str, dict[tuple[int, int], CellWrite]] = {}
+    derived_by_sheet: dict[str, list[Derived]] = {}
     for item in facts.derived:
-        edits.setdefault(item.sheet, {})[(item.row, item.col)] = CellWrite(item.formula, item.value)
+        derived_by_sheet.setdefault(item.sheet, []).append(item)
     actual_names = {plan.meta.sheet, plan.summary.sheet, *(table.sheet for table in plan.tables())}
     styles = Styles(pkg.read("xl/styles.xml")) if findings is not None and pkg.has("xl/styles.xml") else None
     dxfs = mark_dxfs(styles) if styles else {}
@@ -176,7 +176,9 @@ def apply(pkg: Package, plan: Plan, facts: Facts, *, findings: list[Finding] | N
         sheet = Worksheet(pkg.read(part))
         strip_marks(sheet)
         strip_notes(pkg, part, sheet)
-        sheet_edits = edits.get(name, {})
+        # Built sheet by sheet, so only one sheet's edits are in memory next to its text.
+        sheet_edits = {(item.row, item.col): CellWrite(item.formula, item.value)
+                       for item in derived_by_sheet.get(name, ())}
         try:
             sheet.write_cells(sheet_edits)
         except NoCellRefs:
@@ -187,6 +189,7 @@ def apply(pkg: Package, plan: Plan, facts: Facts, *, findings: list[Finding] | N
                 add_marks(sheet, cells_by_sheet.get(name, {}), dxfs)
             add_notes(pkg, part, sheet, notes.get(name, {}))
         pkg.write(part, sheet.bytes())
+        del sheet, sheet_edits  # a big sheet's text goes before the next sheet is read
     if findings is not None:
         ids = review_styles(styles) if styles else {key: 0 for key in ("title", "plain", "header", "cell", "link",
                                                                         "section", "error", "warning", "info")}
