@@ -10,7 +10,6 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
-from difflib import get_close_matches
 from functools import lru_cache
 from typing import Iterable
 
@@ -295,6 +294,8 @@ class Vocabulary:
 
     def suggest(self, value: object) -> str | None:
         """The closest canonical value to a text that did not match."""
+        from difflib import get_close_matches  # only for misspelt values: kept out of every start-up
+
         key = fold(value)
         if not key:
             return None
