@@ -119,13 +119,14 @@ class Measurement:
 
 # ---------------------------------------------------------------- running one child process
 
-def run_once(command: list[str], timeout: float, ok_codes: tuple[int, ...] = (0,)) -> Sample:
+def run_once(command: list[str], timeout: float, ok_codes: tuple[int, ...] = (0,),
+             env: dict[str, str] | None = None) -> Sample:
     """Wall time and peak RSS of one whole process (with the children it waited for)."""
     timed_out = threading.Event()
     start = time.perf_counter()
     # A session of its own, so a timeout stops soffice.bin too and not only the wrapper script.
     process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE, start_new_session=True)
+                               stderr=subprocess.PIPE, start_new_session=True, env=env)
 
     def stop() -> None:
         timed_out.set()
@@ -167,6 +168,21 @@ class Setup:
     soffice: str | None
     work: Path                 # outputs of recalc / openpyxl / soffice, deleted at the end
     profile: Path | None       # LibreOffice user profile of our own
+    env: dict[str, str]        # environment of every measured process
+
+
+def child_env(work: Path) -> dict[str, str]:
+    """This environment, with Python's bytecode cached in a folder of the run.
+
+    An installed package runs from .pyc files that pip compiled at install time. With
+    PYTHONDONTWRITEBYTECODE set (some containers and CI images set it) every run would compile our
+    modules from source again, ~45 ms that no user pays. The cache lives in the run's temporary
+    folder, so nothing is written next to the sources; the unmeasured warm-up run fills it.
+    """
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
+    return env
 
 
 def own_peak_bytes() -> int:
@@ -225,16 +241,16 @@ def command_for(tool: str, path: Path, setup: Setup) -> tuple[list[str], tuple[i
 
 
 def measure(tool: str, size: int | None, command: list[str], ok_codes: tuple[int, ...], runs: int, warmup: int,
-            timeout: float, log: bool = True) -> Measurement:
+            timeout: float, log: bool = True, env: dict[str, str] | None = None) -> Measurement:
     result = Measurement(tool, size)
     try:
-        for _ in range(warmup):   # file cache and (LibreOffice) profile warm; not counted
-            if run_once(command, timeout, ok_codes).timed_out:
+        for _ in range(warmup):   # file cache, bytecode cache and (LibreOffice) profile warm; not counted
+            if run_once(command, timeout, ok_codes, env).timed_out:
                 result.samples.append(Sample(timeout, 0, -9, True))
                 break
         else:
             for _ in range(runs):
-                sample = run_once(command, timeout, ok_codes)
+                sample = run_once(command, timeout, ok_codes, env)
                 result.samples.append(sample)
                 if sample.timed_out:
                     break   # one timeout says enough; the next run would time out too
@@ -429,6 +445,9 @@ def render(results: dict[tuple[str, int | None], Measurement], sizes: list[int],
              f"- {info['python']}; {info['libraries']}",
              f"- LibreOffice: {info['libreoffice']}",
              f"- chuanqg-xl commit {info['commit']}; load average at start {info['load']}",
+             "- Python processes run with a bytecode cache of the run (`PYTHONPYCACHEPREFIX`), as an installed "
+             "package runs from the .pyc files pip compiled; `PYTHONDONTWRITEBYTECODE` is lifted for them"
+             + (" (it was set here)" if info.get("no_bytecode_env") == "1" else ""),
              "", "Times are medians of whole-process wall times (several runs, one unmeasured warm-up run "
              "first); the machine is shared, so single runs are noisy. Peak memory is the highest max RSS "
              "of the process tree over the runs, from `os.wait4`; a child cannot read below the measuring "
@@ -510,7 +529,8 @@ def main(argv: list[str] | None = None) -> int:
     soffice = None if args.no_libreoffice or "libreoffice" not in tools else \
         (shutil.which("soffice") or shutil.which("libreoffice"))
     work = Path(tempfile.mkdtemp(prefix="chuanqg-bench-"))
-    setup = Setup(sys.executable, find_cli(), soffice, work, libreoffice_profile(work) if soffice else None)
+    setup = Setup(sys.executable, find_cli(), soffice, work, libreoffice_profile(work) if soffice else None,
+                  child_env(work))
     results: dict[tuple[str, int | None], Measurement] = {}
     files: dict[int, Path] = {}
     floor = own_peak_bytes()
@@ -524,7 +544,7 @@ def main(argv: list[str] | None = None) -> int:
         floor = own_peak_bytes()
         print(f"Measuring (memory floor {floor / MIB:.0f} MiB):", flush=True)
         results[("help", None)] = measure("help", None, [setup.cli, "--help"], (0,), max(args.runs, 5),
-                                          args.warmup, args.timeout)
+                                          args.warmup, args.timeout, env=setup.env)
         office_warm = False
         for size in sizes:
             big = size >= BIG_FROM
@@ -540,12 +560,14 @@ def main(argv: list[str] | None = None) -> int:
                     warmup = 0 if office_warm and big else max(warmup, 1)
                     office_warm = True
                 command, ok_codes = command_for(tool, files[size], setup)
-                results[(tool, size)] = measure(tool, size, command, ok_codes, runs, warmup, args.timeout)
+                results[(tool, size)] = measure(tool, size, command, ok_codes, runs, warmup, args.timeout,
+                                                env=setup.env)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
     info = machine(soffice)
     info["floor_mib"] = f"{floor / MIB:.1f}"
+    info["no_bytecode_env"] = "1" if os.environ.get("PYTHONDONTWRITEBYTECODE") else "0"
     targets = evaluate(results, sizes)
     table = render(results, sizes, files, targets, info, argv)
     args.results.parent.mkdir(parents=True, exist_ok=True)
