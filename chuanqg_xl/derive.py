@@ -199,16 +199,21 @@ class _Builder:
         runs = row_runs(rows)
         body = [table.row_values[row] for row in rows if row in table.row_values]
         body_rows = [row for row in rows if row in table.row_values]
+        sheet = table.sheet
         for key in keys:
             col = table.columns[key]
             derived = self.line_total_value if key == "total" else self.school_budget_value if key == "budget" \
                 else None
             value = 0.0
             for row, values in zip(body_rows, body):
-                if derived is not None and (table.sheet, row) in derived:
-                    value += derived[(table.sheet, row)]
-                elif col <= len(values):
-                    value += sheet_number(values[col - 1])
+                if derived is not None:
+                    known = derived.get((sheet, row))
+                    if known is not None:
+                        value += known
+                        continue
+                if col <= len(values):
+                    cell = values[col - 1]
+                    value += cell if cell.__class__ is float and math.isfinite(cell) else sheet_number(cell)
             if not runs:
                 formula = "0"
             elif len(runs) == 1:
@@ -245,7 +250,10 @@ class _Builder:
 _GROUP_WORDS = ("cac truong", "tat ca", "toan bo", "cac don vi")
 
 
-def _resolve_mentions(task: Task, index: SchoolIndex, schools: list[School]) -> list[Mention]:
+def _resolve_mentions(task: Task, index: SchoolIndex, schools: list[School],
+                      group_cache: dict[str, list[int] | None]) -> list[Mention]:
+    """`group_cache` keeps `_group_rows` by text: tasks repeat 'Các trường công nhận mới', and each look costs
+    a pass over every school."""
     mentions = []
     for part in task.school_mentions():
         mention = Mention(part)
@@ -254,7 +262,9 @@ def _resolve_mentions(task: Task, index: SchoolIndex, schools: list[School]) -> 
             continue
         parts = split_school_name(part)
         if parts.prefix is None:
-            group = _group_rows(part, schools)
+            if part not in group_cache:
+                group_cache[part] = _group_rows(part, schools)
+            group = group_cache[part]
             if group is not None:
                 mention.group_rows = group
                 mentions.append(mention)
@@ -313,11 +323,12 @@ def analyse(plan: Plan) -> Facts:
     builder.school_budgets(lines_of)
 
     mentions: dict[int, list[Mention]] = {}
+    group_cache: dict[str, list[int] | None] = {}
     named_counts: dict[int, float] = {}
     timeline = plan.timeline_table
     schools_col = timeline.col("schools")
     for task in plan.tasks:
-        task_mentions = _resolve_mentions(task, index, plan.schools)
+        task_mentions = _resolve_mentions(task, index, plan.schools, group_cache)
         mentions[id(task)] = task_mentions
         raw = task.raw("schools")
         if schools_col is None:
