@@ -244,7 +244,7 @@ def scan_formulas(data: bytes, grid: Grid) -> None:
             value = plain.group(5)
             if value is None:
                 uncached.add(key)
-            elif _ERROR_TYPE.search(plain.group(3)):
+            elif b"t" in (cell_attrs := plain.group(3)) and _ERROR_TYPE.search(cell_attrs):  # ' s="3"' needs no regex
                 errors[key] = value.decode("utf-8", "replace")
             pos = plain.end()
             continue
