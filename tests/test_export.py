@@ -361,10 +361,21 @@ def test_neutralise() -> None:
     assert E.neutralise(-5) == -5
 
 
-def test_json_refuses_nan() -> None:
-    with pytest.raises(ValueError):
-        json.dumps({"x": float("nan")}, allow_nan=False)
-    assert E._plain(float("nan")) is None and E._plain(float("inf")) is None
+def test_json_writes_null_for_non_finite_numbers(make_plan, tmp_path: Path) -> None:
+    """Strict JSON has no NaN or Infinity: a total beyond the float range is written as null."""
+    plan = read_plan(make_plan())
+    tables = E.export_tables(plan)
+    row = tables["pl2"].rows[0]
+    number_keys = [key for key, value in row.items() if isinstance(value, (int, float)) and key != "stt"]
+    row[number_keys[0]], row[number_keys[-1]] = float("nan"), float("inf")
+    target = E.write_json(tmp_path / "pl.json", plan, tables, ["pl2"])
+
+    def refuse(constant: str) -> None:
+        raise AssertionError(f"{constant} in the JSON")
+
+    data = json.loads(target.read_text(encoding="utf-8"), parse_constant=refuse)
+    written = data["tables"]["pl2"]["rows"][0]
+    assert written[number_keys[0]] is None and written[number_keys[-1]] is None
 
 
 # ---------------------------------------------------------------- refusal

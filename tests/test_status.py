@@ -79,6 +79,26 @@ def test_classify(deadline, status, done_date, expected) -> None:
     assert classify(deadline, status, done_date, AS_OF) == expected
 
 
+def test_the_due_soon_horizon_is_the_callers() -> None:
+    in_fifty_days = dt.date(2023, 8, 19)
+    assert classify(in_fifty_days, None, None, AS_OF) == ("not_due", None, 50)
+    assert classify(in_fifty_days, None, None, AS_OF, horizon_days=60) == ("due_soon", None, 50)
+    assert classify(dt.date(2023, 7, 5), None, None, AS_OF, horizon_days=3) == ("not_due", None, 5)
+
+
+def test_within_widens_the_report(timeline: Path) -> None:
+    """Quý IV's task (due 30/11, 153 days on) and the year-end one (173 days) enter a 160-day window one by one."""
+    default = progress_status(timeline, AS_OF)
+    wide = progress_status(timeline, AS_OF, horizon_days=160)
+    assert [task.task for task in default.of("due_soon")] == ["Đón đoàn kiểm tra"]
+    assert [task.task for task in wide.of("due_soon")] == ["Đón đoàn kiểm tra", "Gửi hồ sơ đề nghị công nhận"]
+    result = CliRunner().invoke(main, ["status", str(timeline), "--as-of", "2023-06-30", "--within", "160",
+                                       "--format", "json"])
+    assert result.exit_code in (0, 1), result.output
+    shown = json.loads(result.output)
+    assert json.dumps(shown, sort_keys=True) == json.dumps(json.loads(wide.to_json()), sort_keys=True)
+
+
 def test_categories_days_and_inferred_deadlines(timeline: Path) -> None:
     report = progress_status(timeline, AS_OF)
     by_task = {task.task: task for task in report.tasks}
