@@ -496,12 +496,22 @@ def _flag_duplicate_units(districts: list[District], problems: list[Problem], la
         if len(group) < 2:
             continue
         twice.add(key)
-        files = ", ".join(district.path.name for district in group)
+        files = _first_few([district.path.name for district in group], ", ", lang)
         message = text("province.problem.duplicate_unit", lang, unit=group[0].unit, count=len(group), files=files)
         problems.append(Problem("duplicate_unit", "warning", str(group[0].path), group[0].unit, message))
         for district in group:
             district.flags.append(text("province.flag.duplicate_unit", lang))
     return twice
+
+
+LIST_AT_MOST = 8  # names shown in one problem line; a province may send the same file dozens of times
+
+
+def _first_few(names: list[str], separator: str, lang: str) -> str:
+    if len(names) <= LIST_AT_MOST:
+        return separator.join(names)
+    shown = separator.join(names[:LIST_AT_MOST])
+    return text("province.and_more", lang, shown=shown, count=len(names) - LIST_AT_MOST)
 
 
 def _flag_duplicate_schools(districts: list[District], problems: list[Problem], lang: str) -> None:
@@ -516,7 +526,7 @@ def _flag_duplicate_schools(districts: list[District], problems: list[Problem], 
         units = {fold(district.unit) or str(district.path) for district, _ in entries}
         if len(units) < 2:
             continue  # twice in one district is the plan's own V005 finding
-        places = "; ".join(_place(district, school, lang) for district, school in entries)
+        places = _first_few([_place(district, school, lang) for district, school in entries], "; ", lang)
         name = entries[0][1]["name"]
         message = text("province.problem.duplicate_school", lang, name=name, places=places)
         problems.append(Problem("duplicate_school", "warning", str(entries[0][0].path), entries[0][0].unit, message))

@@ -191,6 +191,18 @@ def test_the_same_district_sent_twice(make_plan, tmp_path: Path) -> None:
     assert "có 2 tệp" in result.problems[0].message
 
 
+def test_a_file_sent_many_times_is_one_readable_line(make_plan, tmp_path: Path) -> None:
+    first = make_plan()
+    copies = [first]
+    for index in range(1, 12):
+        copies.append(tmp_path / f"ban-sao-{index:02}.xlsx")
+        shutil.copy2(first, copies[-1])
+    result = consolidate(copies, tmp_path / "tinh.xlsx")
+    message = result.problems[0].message
+    assert "có 12 tệp" in message and "… và 4 nơi khác" in message
+    assert "ban-sao-07.xlsx" in message and "ban-sao-08.xlsx" not in message   # the first eight are named
+
+
 # ---------------------------------------------------------------- unreadable files and inputs
 
 

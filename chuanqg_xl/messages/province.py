@@ -125,6 +125,7 @@ MESSAGES: dict[str, dict[str, str]] = {
               "một tệp.",
         "en": "Unit '{unit}' has {count} files ({files}): its figures are counted {count} times. Keep one file.",
     },
+    "province.and_more": {"vi": "{shown} … và {count} nơi khác", "en": "{shown} … and {count} more"},
     "province.problem.duplicate_school": {
         "vi": "Trường '{name}' có trong danh sách của nhiều đơn vị: {places}. Nếu là cùng một trường thì bị tính "
               "hai lần; nếu chỉ trùng tên thì có thể bỏ qua.",
