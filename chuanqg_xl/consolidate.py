@@ -18,8 +18,9 @@ from typing import Callable, Iterable, Sequence
 
 from . import layout as L
 from .errors import PlanError
+from .files import atomic_write, fully_resolved, same_file
 from .messages import text
-from .normalize import fold, format_date, format_number
+from .normalize import fold, format_amount, format_date
 
 SPREADSHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"})
 KIND_ORDER = (L.KIND_NEW, L.KIND_RENEW, L.KIND_UPGRADE, L.KIND_RENEW_UPGRADE)
@@ -297,15 +298,8 @@ class ConsolidationResult:
         tasks = sum(len(district.tasks) for district in self.districts)
         budget = sum(district.budget_total for district in self.districts)
         lines.append(text("province.consolidate.done", lang, output=self.output, districts=len(self.districts),
-                          schools=schools, tasks=tasks, budget=_amount(budget, lang)))
+                          schools=schools, tasks=tasks, budget=format_amount(budget, lang)))
         return "\n".join(lines)
-
-
-def _amount(value: float, lang: str) -> str:
-    """Vietnamese writes 44.497 for forty-four thousand; English 44,497."""
-    if lang == "vi":
-        return format_number(value)
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.3f}".rstrip("0").rstrip(".")
 
 
 # ---------------------------------------------------------------- inputs
@@ -319,10 +313,10 @@ def collect_inputs(paths: Iterable[str | os.PathLike[str]], exclude: Path | None
     """
     seen: set[Path] = set()
     found: list[Path] = []
-    skip = _resolved(exclude) if exclude is not None else None
+    skip = fully_resolved(exclude) if exclude is not None else None
 
     def add(path: Path, from_folder: bool = False) -> None:
-        key = _resolved(path)
+        key = fully_resolved(path)
         # Only a folder's listing drops the output; a file named explicitly stays, so consolidate can refuse it.
         if key in seen or (from_folder and key == skip):
             return
@@ -342,24 +336,6 @@ def collect_inputs(paths: Iterable[str | os.PathLike[str]], exclude: Path | None
         else:
             add(path)
     return found
-
-
-def _resolved(path: Path) -> Path:
-    try:
-        return path.resolve()
-    except OSError:
-        return path.absolute()
-
-
-def same_file(first: str | os.PathLike[str], second: str | os.PathLike[str]) -> bool:
-    """Whether two paths name one file (links, '..' and letter case on Windows included)."""
-    a, b = Path(first), Path(second)
-    try:
-        if a.exists() and b.exists():
-            return os.path.samefile(a, b)
-    except OSError:
-        pass
-    return _resolved(a) == _resolved(b)
 
 
 # ---------------------------------------------------------------- one district
@@ -553,7 +529,6 @@ def consolidate(paths: Iterable[str | os.PathLike[str]], output: str | os.PathLi
     Raises PlanError when there is nothing to consolidate (no input, or no
     file readable) or when the output would overwrite one of the inputs.
     """
-    from .files import atomic_write
 
     target = Path(output)
     inputs = collect_inputs(paths, exclude=target)

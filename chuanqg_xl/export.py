@@ -71,11 +71,12 @@ from typing import TYPE_CHECKING, Iterable
 from . import layout as L
 from .derive import Facts, analyse, sheet_number, tidy
 from .errors import PlanError
-from .files import atomic_write, resolve_target
+from .files import atomic_write, resolve_target, same_file
 from .messages import text
 from .model import BudgetLine, Plan, School, Task
 from .normalize import clean_text, fold
 from .report import Finding, json_value
+from .template import XLSX_OPTIONS, write_value
 
 if TYPE_CHECKING:
     import pandas
@@ -655,22 +656,6 @@ def _line_height(size: float = HEAD_SIZE) -> float:
 ROW_PADDING = 4.0   # points around the text of a table row
 
 
-def _write(sheet, row: int, col: int, value: object, fmt) -> None:
-    """One value, never as a formula or link: strings stay strings whatever they start with."""
-    if value is None or value == "":
-        sheet.write_blank(row, col, None, fmt)
-    elif isinstance(value, bool):
-        sheet.write_string(row, col, str(value), fmt)
-    elif isinstance(value, dt.datetime):
-        sheet.write_datetime(row, col, value, fmt)
-    elif isinstance(value, dt.date):
-        sheet.write_datetime(row, col, dt.datetime(value.year, value.month, value.day), fmt)
-    elif isinstance(value, (int, float)):
-        sheet.write_number(row, col, value, fmt)
-    else:
-        sheet.write_string(row, col, str(value), fmt)
-
-
 class _SheetWriter:
     """One appendix sheet: the decree's head, a table, print settings."""
 
@@ -688,7 +673,7 @@ class _SheetWriter:
 
     def merged(self, row: int, first: int, last: int, value: object, fmt) -> None:
         if first == last:
-            _write(self.sheet, row, first, value, fmt)
+            write_value(self.sheet, row, first, value, fmt)
         else:
             self.sheet.merge_range(row, first, row, last, value, fmt)
 
@@ -758,7 +743,7 @@ class _SheetWriter:
                 if two_rows:
                     self.sheet.merge_range(top, col, top + 1, col, item.header, fmt)
                 else:
-                    _write(self.sheet, top, col, item.header, fmt)
+                    write_value(self.sheet, top, col, item.header, fmt)
                 whole_lines = max(whole_lines, _text_lines(item.header, item.width, True))
                 col += 1
                 continue
@@ -768,7 +753,7 @@ class _SheetWriter:
             self.merged(top, col, last, group, fmt)
             group_lines = max(group_lines, _text_lines(group, self.span_width(col, last), True))
             for inner in range(col, last + 1):
-                _write(self.sheet, top + 1, inner, fields[inner].header, fmt)
+                write_value(self.sheet, top + 1, inner, fields[inner].header, fmt)
                 sub_lines = max(sub_lines, _text_lines(fields[inner].header, fields[inner].width, True))
             col = last + 1
         if two_rows:
@@ -790,7 +775,7 @@ class _SheetWriter:
             if isinstance(value, str) and kind in ("money", "count", "plain", "rate", "date"):
                 kind = "center" if kind != "money" else "text"   # text typed in a number column stays visible
             decimals = isinstance(value, float) and not value.is_integer()
-            _write(self.sheet, self.row, col, value, self.fmt.cell(kind, bold=bold, decimals=decimals))
+            write_value(self.sheet, self.row, col, value, self.fmt.cell(kind, bold=bold, decimals=decimals))
             if isinstance(value, str):
                 lines = max(lines, _text_lines(value, item.width, bold))
         # Explicit heights: LibreOffice does not grow an xlsx row for wrapped text, Excel not always.
@@ -944,7 +929,7 @@ def _write_timeline(workbook, fmt: _Formats, plan: Plan, head: _Head, table: Exp
             if end > start:
                 value = table.rows[start].get("time")
                 writer.sheet.merge_range(first + start, 0, first + end, 0, "", cell)
-                _write(writer.sheet, first + start, 0, value, cell)
+                write_value(writer.sheet, first + start, 0, value, cell)
     writer.print_setup(header)
     return name
 
@@ -995,7 +980,7 @@ def _write_chart(workbook, fmt: _Formats, plan: Plan, head: _Head) -> str | None
         writer.merged(top, col, col + count - 1, text("export.doc.year", "vi", year=year), header_fmt)
         col += count
     for offset, (_, month) in enumerate(months):
-        _write(writer.sheet, top + 1, fixed + offset, text("export.doc.month", "vi", month=month), month_fmt)
+        write_value(writer.sheet, top + 1, fixed + offset, text("export.doc.month", "vi", month=month), month_fmt)
     writer.sheet.set_row(top, _line_height() + 4)
     writer.sheet.set_row(top + 1, _line_height() + 4)
     writer.row = top + 2
@@ -1054,7 +1039,7 @@ def _write_summary(workbook, fmt: _Formats, plan: Plan, head: _Head, tables: dic
     last = writer.last_col
 
     writer.sheet.set_row(writer.row, _line_height() + ROW_PADDING)
-    _write(writer.sheet, writer.row, 0, _h("export.doc.section_targets"), section)
+    write_value(writer.sheet, writer.row, 0, _h("export.doc.section_targets"), section)
     writer.row += 1
     writer.unit_line(_h("export.doc.schools_unit"))
     writer.header(target_fields, groups)
@@ -1068,21 +1053,21 @@ def _write_summary(workbook, fmt: _Formats, plan: Plan, head: _Head, tables: dic
     if figure_rows:
         writer.row += 1
         writer.sheet.set_row(writer.row, _line_height() + ROW_PADDING)
-        _write(writer.sheet, writer.row, 0, _h("export.doc.section_figures"), section)
+        write_value(writer.sheet, writer.row, 0, _h("export.doc.section_figures"), section)
         writer.row += 1
         writer.sheet.set_row(writer.row, _line_height() + ROW_PADDING)
         label_last = max(last - 2, 0)
         header_fmt = fmt.get(bold=True, align="center", valign="vcenter", text_wrap=True, border=1,
                              bg_color=HEADER_FILL)
         writer.merged(writer.row, 0, label_last, _h("export.doc.figure"), header_fmt)
-        _write(writer.sheet, writer.row, label_last + 1, _h("export.doc.figure_unit"), header_fmt)
+        write_value(writer.sheet, writer.row, label_last + 1, _h("export.doc.figure_unit"), header_fmt)
         writer.merged(writer.row, label_last + 2, last, _h("export.doc.figure_value"), header_fmt)
         writer.row += 1
         for row in figure_rows:
             writer.sheet.set_row(writer.row, _line_height() + ROW_PADDING)
             label_fmt = fmt.cell("text")
             writer.merged(writer.row, 0, label_last, row["label"], label_fmt)
-            _write(writer.sheet, writer.row, label_last + 1, row["unit"], fmt.cell("center"))
+            write_value(writer.sheet, writer.row, label_last + 1, row["unit"], fmt.cell("center"))
             value = row["value"]
             decimals = isinstance(value, float) and not value.is_integer() and row["kind"] == "money"
             writer.merged(writer.row, label_last + 2, last, value, fmt.cell(row["kind"], decimals=decimals))
@@ -1091,7 +1076,7 @@ def _write_summary(workbook, fmt: _Formats, plan: Plan, head: _Head, tables: dic
     if batches.rows:
         writer.row += 1
         writer.sheet.set_row(writer.row, _line_height() + ROW_PADDING)
-        _write(writer.sheet, writer.row, 0, _h("export.doc.section_batches"), section)
+        write_value(writer.sheet, writer.row, 0, _h("export.doc.section_batches"), section)
         writer.row += 1
         fields = [Field("label", L.BATCH_LABEL, "text", 30, keep=True), *batch_fields]
         writer.header(fields)
@@ -1120,8 +1105,6 @@ def write_appendices(path: Path, plan: Plan, tables: dict[str, ExportTable], par
     import xlsxwriter
 
     buffer = io.BytesIO()
-    from .template import XLSX_OPTIONS
-
     workbook = xlsxwriter.Workbook(buffer, {**XLSX_OPTIONS, "in_memory": True})
     unit = clean_text(plan.meta.unit)
     workbook.set_properties({"title": _h("export.doc.title_pl1"), "author": unit or L.TOOL_AUTHOR,
@@ -1315,13 +1298,6 @@ def _refusal(path: Path, errors: list[Finding], lang: str) -> PlanError:
     return error
 
 
-def _same_file(first: Path, second: Path) -> bool:
-    try:
-        return first.exists() and second.exists() and os.path.samefile(first, second)
-    except OSError:
-        return False
-
-
 def export_plan(path: str | os.PathLike[str], output: str | os.PathLike[str], *,
                 only: str | Iterable[str] | None = None, force: bool = False, lang: str = "vi", pdf: bool = False,
                 csv_dir: str | os.PathLike[str] | None = None,
@@ -1340,7 +1316,7 @@ def export_plan(path: str | os.PathLike[str], output: str | os.PathLike[str], *,
     if target.suffix.lower() != ".xlsx":
         raise PlanError("export.output_not_xlsx", path=target)
     for other in (target, Path(json_path) if json_path else None):
-        if other is not None and (_same_file(source, other) or resolve_target(other) == resolve_target(source)):
+        if other is not None and same_file(source, other):
             raise PlanError("export.output_is_input", path=other)
     chosen = parse_parts(only)
     soffice = None

@@ -114,6 +114,24 @@ def resolve_target(target: str | os.PathLike[str]) -> Path:
         return path.absolute()
 
 
+def fully_resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except OSError:
+        return path.absolute()
+
+
+def same_file(first: str | os.PathLike[str], second: str | os.PathLike[str]) -> bool:
+    """Whether two paths name one file (links, '..' and letter case on Windows included)."""
+    a, b = Path(first), Path(second)
+    try:
+        if a.exists() and b.exists():
+            return os.path.samefile(a, b)
+    except OSError:
+        pass
+    return fully_resolved(a) == fully_resolved(b)
+
+
 def _replace(source: Path, target: Path) -> None:
     for attempt in range(REPLACE_RETRIES):
         try:

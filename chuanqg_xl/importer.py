@@ -25,8 +25,9 @@ from . import layout as L
 from .cells import a1
 from .errors import PlanError
 from .messages import text
+from .normalize import (Period, clean_text, fold, parse_count, parse_date, parse_period, shorten,
+                        split_school_name)
 from .reader import _Sheet
-from .normalize import Period, clean_text, fold, parse_count, parse_date, parse_period, split_school_name
 from .status import end_of_period
 
 HEADER_SCAN_ROWS = 5000  # legacy sheets often hold the whole plan's text above the table
@@ -497,7 +498,7 @@ def _parse_timeline(cells: _Cells, header_row: int, columns: dict[str, int], oth
                 else:
                     out.note(False, "province.import.task_count_only", sheet, cell, count=count)
         if names and count is not None and count != len(names) and not typed_schools:
-            out.mismatches.append(CountMismatch(sheet, cell, count, len(names), _shorten(task_text)))
+            out.mismatches.append(CountMismatch(sheet, cell, count, len(names), shorten(task_text, 80)))
         if "deadline" not in record:
             deadline = end_of_period(current_time, year)
             if deadline:
@@ -531,10 +532,6 @@ def _period_group(task_text: str, time: str, year: int | None) -> str | None:
         if period_year:
             period = Period(period.kind, period.number, period_year, period.month)
     return period.label()
-
-
-def _shorten(value: str, limit: int = 80) -> str:
-    return value if len(value) <= limit else value[:limit - 1].rstrip() + "…"
 
 
 # ---------------------------------------------------------------- plan metadata
@@ -586,7 +583,7 @@ def import_legacy(path: str | os.PathLike[str], output: str | os.PathLike[str], 
     Options given here win over what the file's title lines say. Raises
     PlanError when the file holds neither shape, or cannot be read.
     """
-    from .consolidate import same_file
+    from .files import same_file
     from .grid import open_book
     from .template import PlanData, write_workbook
 

@@ -267,6 +267,26 @@ def format_number(value: float | None, decimals: int = 3) -> str:
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 
+def format_amount(value: float | int, lang: str) -> str:
+    """A number for a message: Vietnamese 44.497 and 61,4; English 44,497 and 61.4; absurd ones kept short."""
+    try:
+        number = float(value)
+    except OverflowError:  # an integer beyond the float range
+        number = math.inf
+    if lang == "vi":
+        return format_number(number)
+    if not math.isfinite(number):
+        return "#NUM!"
+    if abs(number) >= 1e15:
+        return f"{number:.3E}"
+    return f"{int(number):,}" if number.is_integer() else f"{number:,.3f}".rstrip("0").rstrip(".")
+
+
+def shorten(value: str, limit: int) -> str:
+    """A long text cut to `limit` characters, with an ellipsis."""
+    return value if len(value) <= limit else value[:limit - 1].rstrip() + "…"
+
+
 # ---------------------------------------------------------------- vocabularies
 
 class Vocabulary:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from . import layout as L
 from .messages import text
-from .normalize import clean_text, fold, format_date, parse_date, parse_period
+from .normalize import clean_text, fold, format_date, parse_date, parse_period, shorten
 
 DEFAULT_HORIZON_DAYS = 30
 CATEGORIES = ("overdue", "due_soon", "in_progress", "not_due", "no_deadline", "done")
@@ -181,7 +181,7 @@ class StatusReport:
         lang = self.lang
         where = f"{task.sheet}!{task.cell}"
         lead = task.lead or text("province.status.no_lead", lang)
-        summary = _shorten(task.task)
+        summary = shorten(task.task, 90)
         if task.category == "overdue":
             detail = text("province.status.line.overdue", lang, deadline=self._deadline(task), days=task.days_late)
         elif task.category == "due_soon":
@@ -194,10 +194,6 @@ class StatusReport:
         else:
             detail = text("province.status.line.done", lang, date=self._date(task.done_date) or "—")
         return f"{where} {detail} — {summary} ({lead})"
-
-
-def _shorten(value: str, limit: int = 90) -> str:
-    return value if len(value) <= limit else value[:limit - 1].rstrip() + "…"
 
 
 def classify(deadline: dt.date | None, status: str | None, done_date: dt.date | None, as_of: dt.date,
@@ -264,8 +260,8 @@ _FILLS = {"overdue": "#F8CBAD", "due_soon": "#FFE699", "done": "#C6EFCE", "in_pr
 
 def write_status(report: StatusReport, output: str | os.PathLike[str]) -> Path:
     """The report as a workbook: the tasks with their category, and a sheet per lead unit."""
-    from .consolidate import ReportBook, ReportColumn, same_file
-    from .files import atomic_write
+    from .consolidate import ReportBook, ReportColumn
+    from .files import atomic_write, same_file
 
     from .errors import PlanError
 

@@ -6,7 +6,7 @@ import unicodedata
 import pytest
 
 from chuanqg_xl.normalize import (
-    Period, Vocabulary, clean_text, fold, format_number, has_hygiene_problem, parse_count, parse_date,
+    Period, Vocabulary, clean_text, fold, format_amount, format_number, has_hygiene_problem, parse_count, parse_date,
     parse_number, parse_percent, parse_period, split_school_name,
 )
 
@@ -140,3 +140,10 @@ def test_format_number_keeps_absurd_numbers_short() -> None:
     assert format_number(-2.5e20) == "-2,500E+20"
     assert format_number(float("inf")) == "#NUM!"
     assert format_number(999_999_999_999_999) == "999.999.999.999.999"
+
+
+def test_format_amount_follows_the_language() -> None:
+    assert (format_amount(44497, "vi"), format_amount(44497, "en")) == ("44.497", "44,497")
+    assert (format_amount(61.4, "vi"), format_amount(61.4, "en")) == ("61,4", "61.4")
+    assert format_amount(10 ** 400, "en") == "#NUM!" and format_amount(10 ** 400, "vi") == "#NUM!"
+    assert format_amount(2.5e20, "en") == "2.500E+20"

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..derive import Facts
 from ..model import CellRef, Plan, Record
-from ..normalize import format_date, format_number
+from ..normalize import format_amount, format_date, format_number
 from ..report import Finding, make_finding
 
 
@@ -35,15 +35,7 @@ class Context:
 
     def num(self, value: object) -> str:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            try:
-                number = float(value)
-            except OverflowError:
-                number = math.inf
-            if self.lang == "vi":
-                return format_number(number)
-            if not math.isfinite(number) or abs(number) >= 1e15:
-                return "#NUM!" if not math.isfinite(number) else f"{number:.3E}"
-            return f"{int(number):,}" if number.is_integer() else f"{number:,.3f}".rstrip("0").rstrip(".")
+            return format_amount(value, self.lang)
         return "" if value is None else str(value)
 
     def pct(self, value: float) -> str:
