@@ -36,7 +36,8 @@ def write_xlsx(path: Path, sheets: Sheets, merges: dict[str, list[str]] | None =
     return path
 
 
-def write_xls(path: Path, sheets: Sheets) -> Path:
+def write_xls(path: Path, sheets: Sheets, merges: dict[str, list[tuple[int, int, int, int]]] | None = None) -> Path:
+    """`merges`: per sheet, (first row, last row, first col, last col), 0-based as xlwt takes them."""
     import xlwt
 
     workbook = xlwt.Workbook(encoding="utf-8")
@@ -51,6 +52,8 @@ def write_xls(path: Path, sheets: Sheets) -> Path:
                     sheet.write(r, c, value, date_style)
                 else:
                     sheet.write(r, c, value)
+        for r1, r2, c1, c2 in (merges or {}).get(name, ()):
+            sheet.merge(r1, r2, c1, c2)
     workbook.save(str(path))
     return path
 

@@ -458,26 +458,14 @@ def _xls_merge_bomb(path: Path) -> None:
     xlwt writes small merges; their MERGEDCELLS record is then widened in place (same length),
     so the OLE container stays valid.
     """
-    import xlwt
-    from builders import grids_of
+    from builders import grids_of, write_xls
 
     source = standard_plan(path.with_name(path.stem + ".source.xlsx"))
     try:
         sheets = grids_of(source)
     finally:
         source.unlink()
-    workbook = xlwt.Workbook(encoding="utf-8")
-    dates = xlwt.easyxf(num_format_str="DD/MM/YYYY")
-    for name, rows in sheets.items():
-        sheet = workbook.add_sheet(name[:31])
-        for r, row in enumerate(rows):
-            for c, value in enumerate(row):
-                if value not in ("", None):
-                    sheet.write(r, c, value, dates) if hasattr(value, "year") else sheet.write(r, c, value)
-        if name == PL1:
-            for index in range(120):
-                sheet.merge(100 + index, 100 + index, 20, 21)
-    workbook.save(str(path))
+    write_xls(path, sheets, {PL1: [(100 + index, 100 + index, 20, 21) for index in range(120)]})
     data = bytearray(path.read_bytes())
     pos = data.find(b"\xe5\x00\xc2\x03\x78\x00")  # MERGEDCELLS, 2 + 8 × 120 bytes, 120 ranges
     assert pos > 0

@@ -1,0 +1,23 @@
+"""The formula scan of a sheet part: formulas, shared formulas, error values and missing caches."""
+from __future__ import annotations
+
+import pytest
+
+from chuanqg_xl.grid import Grid, scan_formulas
+
+SHEET = (b"<worksheet><sheetData><row r={q}2{q}>"
+         b"<c r={q}B2{q} t={q}e{q}><f>SUM(A1:A3)</f><v>#REF!</v></c>"
+         b"<c r={q}C2{q}><f>1+1</f></c>"
+         b"<c r={q}D2{q}><f t={q}shared{q} si={q}0{q} ref={q}D2:D3{q}>A2*2</f><v>4</v></c></row>"
+         b"<row r={q}3{q}><c r={q}D3{q}><f t={q}shared{q} si={q}0{q}/><v>6</v></c></row>"
+         b"</sheetData></worksheet>")
+
+
+@pytest.mark.parametrize("quote", [b'"', b"'"], ids=["double-quoted", "single-quoted"])
+def test_scan_reads_attributes_in_either_quote(quote: bytes) -> None:
+    """XML allows both quotes; a writer using single quotes must not hide formulas or error values."""
+    grid = Grid("S", [])
+    scan_formulas(SHEET.replace(b"{q}", quote), grid)
+    assert grid.formulas == {(2, 2): "SUM(A1:A3)", (2, 3): "1+1", (2, 4): "A2*2", (3, 4): "A3*2"}
+    assert grid.errors == {(2, 2): "#REF!"}
+    assert grid.uncached == {(2, 3)}
