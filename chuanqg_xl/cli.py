@@ -98,10 +98,14 @@ def new(unit: str, year: int, province: str | None, number: str | None, output: 
     target = output or Path(f"ke-hoach-truong-chuan-{year}.xlsx")
 
     def action() -> int:
+        from .files import backup_path
         from .template import new_workbook
 
+        replaced = target.exists()
         new_workbook(target, unit=unit, year=year, province=province, number=number, overwrite=force)
         click.echo(text("cli.new_done", path=target))
+        if replaced:
+            click.echo(text("cli.backup", path=backup_path(target)))
         return 0
 
     run_library(action, target)
@@ -221,6 +225,8 @@ def export(file: Path, output: Path, only: str | None, force: bool, pdf: bool, c
             click.echo(text("export.csv_done", lang, count=len(result.csv_files), path=result.csv_files[0].parent))
         if result.json_path:
             click.echo(text("export.json_done", lang, path=result.json_path))
+        if result.backup:
+            click.echo(text("cli.backup", lang, path=result.backup))
         others = len(result.findings) - len(errors)
         if others:
             click.echo(text("export.other_findings", lang, count=others, path=file), err=True)
@@ -246,6 +252,8 @@ def consolidate_cmd(paths: tuple[Path, ...], output: Path, lang: str) -> None:
         else:
             result = consolidate(files, output, lang)
         click.echo(result.to_text())
+        if result.backup:
+            click.echo(text("cli.backup", lang, path=result.backup))
         return result.exit_code
 
     run_library(action, output, lang)
@@ -265,14 +273,18 @@ def consolidate_cmd(paths: tuple[Path, ...], output: Path, lang: str) -> None:
 def import_cmd(file: Path, output: Path, unit: str | None, year: int | None, province: str | None,
                number: str | None, force: bool, output_format: str, lang: str) -> None:
     def action() -> int:
+        from .files import backup_path
         from .importer import import_legacy
 
+        replaced = output.exists()
         result = import_legacy(file, output, unit=unit, year=year, province=province, number=number,
                                overwrite=force, lang=lang)
         if output_format == "json":
             click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         else:
             click.echo(result.to_text())
+        if replaced:
+            click.echo(text("cli.backup", lang, path=backup_path(output)), err=output_format == "json")
         return result.exit_code
 
     run_library(action, file, lang)
@@ -291,10 +303,13 @@ def status_cmd(file: Path, as_of: str | None, horizon: int, output: Path | None,
     when = _parse_date(as_of)
 
     def action() -> int:
-        from .status import progress_status, write_status
+        from .files import backup_path, needs_backup
+        from .status import OUTPUT_KIND, progress_status, write_status
 
         report = progress_status(file, when, horizon_days=horizon, lang=lang)
+        backup = None
         if output is not None:
+            backup = backup_path(output) if needs_backup(output, OUTPUT_KIND) else None
             write_status(report, output)
         if output_format == "json":
             click.echo(report.to_json())
@@ -303,6 +318,8 @@ def status_cmd(file: Path, as_of: str | None, horizon: int, output: Path | None,
         if output is not None:
             # stderr keeps the JSON on stdout parseable
             click.echo(text("province.status.wrote", lang, path=output), err=output_format == "json")
+        if backup is not None:
+            click.echo(text("cli.backup", lang, path=backup), err=output_format == "json")
         return report.exit_code
 
     run_library(action, file, lang)

@@ -18,7 +18,7 @@ from typing import Callable, Iterable, Sequence
 
 from . import layout as L
 from .errors import PlanError
-from .files import atomic_write, fully_resolved, same_file
+from .files import atomic_write, fully_resolved, is_own_output, mark_own_output, needs_backup, refuse_output_among_inputs
 from .messages import text
 from .normalize import fold, format_amount, format_date
 
@@ -27,6 +27,7 @@ KIND_ORDER = (L.KIND_NEW, L.KIND_RENEW, L.KIND_UPGRADE, L.KIND_RENEW_UPGRADE)
 LEVEL_ORDER = L.LEVELS.values
 ProgressFn = Callable[[Path], None]
 PROGRESS_MIN_FILES = 4  # below this a run takes a second or two: no bar needed
+OUTPUT_KIND = "consolidate"
 
 
 # ---------------------------------------------------------------- report workbooks (xlsxwriter)
@@ -62,7 +63,7 @@ class ReportBook:
     can be printed and attached as they are.
     """
 
-    def __init__(self, path: Path, title: str, company: str = "") -> None:
+    def __init__(self, path: Path, title: str, company: str = "", *, kind: str) -> None:
         import xlsxwriter
 
         from .template import FIXED_CREATED
@@ -73,6 +74,7 @@ class ReportBook:
         # A fixed creation time keeps two runs on the same input byte-identical.
         self.workbook.set_properties({"title": title, "author": L.TOOL_AUTHOR, "created": FIXED_CREATED,
                                       "company": company})
+        mark_own_output(self.workbook, kind)
         self._formats: dict[tuple[str, str | None, bool], object] = {}
         style = L.STYLE
         base = {"font_name": style.font, "font_size": style.size, "valign": "top"}
@@ -268,6 +270,7 @@ class ConsolidationResult:
     skipped: list[Path]
     majority_year: int | None
     lang: str = "vi"
+    backup: Path | None = None
 
     @property
     def unreadable(self) -> list[Problem]:
@@ -307,17 +310,17 @@ class ConsolidationResult:
 def collect_inputs(paths: Iterable[str | os.PathLike[str]], exclude: Path | None = None) -> list[Path]:
     """Files to consolidate: files as given, folders expanded to the spreadsheets directly inside them.
 
-    Inside a folder, lock files (~$…, .~lock…), hidden files, backups made by
-    recalc (…bak.xlsx) and the output itself are left out: each would count a
-    district twice or fail to read.
+    Inside a folder, lock files (~$…, .~lock…), hidden files and backups made by
+    recalc (…bak.xlsx) are left out: each would count a district twice or fail
+    to read. So is `exclude` (the output) when it is an earlier consolidation;
+    any other file at the output's path stays, so that consolidate refuses it.
     """
     seen: set[Path] = set()
     found: list[Path] = []
-    skip = fully_resolved(exclude) if exclude is not None else None
+    skip = fully_resolved(exclude) if exclude is not None and is_own_output(exclude, OUTPUT_KIND) else None
 
     def add(path: Path, from_folder: bool = False) -> None:
         key = fully_resolved(path)
-        # Only a folder's listing drops the output; a file named explicitly stays, so consolidate can refuse it.
         if key in seen or (from_folder and key == skip):
             return
         seen.add(key)
@@ -531,12 +534,11 @@ def consolidate(paths: Iterable[str | os.PathLike[str]], output: str | os.PathLi
     """
 
     target = Path(output)
+    paths = list(paths)
+    refuse_output_among_inputs(paths, target, OUTPUT_KIND)
     inputs = collect_inputs(paths, exclude=target)
     if not inputs:
         raise PlanError("province.error.no_inputs")
-    for path in inputs:
-        if same_file(path, target):
-            raise PlanError("province.error.output_is_input", path=target)
     folder = target.absolute().parent
     if not folder.is_dir():  # say so before reading thirty files, not after
         raise PlanError("error.write_failed", path=target, detail=text("error.not_found", lang, path=folder))
@@ -572,7 +574,8 @@ def consolidate(paths: Iterable[str | os.PathLike[str]], output: str | os.PathLi
              "duplicate_school": 5}
     problems.sort(key=lambda problem: order.get(problem.kind, 9))
     result = ConsolidationResult(target, inputs, districts, problems, skipped, majority, lang)
-    atomic_write(target, lambda tmp: write_consolidation(result, tmp))
+    result.backup = atomic_write(target, lambda tmp: write_consolidation(result, tmp),
+                                 backup=needs_backup(target, OUTPUT_KIND))
     return result
 
 
@@ -584,7 +587,7 @@ def _h(key: str, lang: str) -> str:
 
 def write_consolidation(result: ConsolidationResult, path: Path) -> None:
     lang = result.lang
-    book = ReportBook(path, text("province.title", lang))
+    book = ReportBook(path, text("province.title", lang), kind=OUTPUT_KIND)
     districts = result.districts
     years = sorted({district.year for district in districts if district.year})
     subtitle = text("province.subtitle", lang, count=len(districts),

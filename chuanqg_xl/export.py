@@ -71,7 +71,7 @@ from typing import TYPE_CHECKING, Iterable
 from . import layout as L
 from .derive import Facts, analyse, sheet_number, tidy
 from .errors import PlanError
-from .files import atomic_write, resolve_target, same_file
+from .files import atomic_write, mark_own_output, needs_backup, refuse_output_among_inputs, resolve_target
 from .messages import text
 from .model import BudgetLine, Plan, School, Task
 from .normalize import clean_text, fold
@@ -82,6 +82,7 @@ if TYPE_CHECKING:
     import pandas
 
 # The appendices, in the order they are written (and the names --only takes).
+OUTPUT_KIND = "export"   # marks the workbooks export writes (files.mark_own_output)
 PARTS = ("pl1", "pl2", "pl3", "tien-do", "tong-hop")
 # The machine-readable tables of each appendix (CSV file names, JSON keys, plan_frames keys).
 PART_TABLES: dict[str, tuple[str, ...]] = {
@@ -126,6 +127,7 @@ class ExportResult:
     pdf: Path | None = None
     csv_files: list[Path] = field(default_factory=list)
     json_path: Path | None = None
+    backup: Path | None = None                 # the replaced workbook, when it was not an earlier export
 
     @property
     def errors(self) -> list[Finding]:
@@ -1109,6 +1111,7 @@ def write_appendices(path: Path, plan: Plan, tables: dict[str, ExportTable], par
     unit = clean_text(plan.meta.unit)
     workbook.set_properties({"title": _h("export.doc.title_pl1"), "author": unit or L.TOOL_AUTHOR,
                              "company": unit, "comments": f"{L.TOOL_AUTHOR} export"})
+    mark_own_output(workbook, OUTPUT_KIND)
     fmt = _Formats(workbook)
     head = _document_head(plan)
     names: list[str] = []
@@ -1315,9 +1318,9 @@ def export_plan(path: str | os.PathLike[str], output: str | os.PathLike[str], *,
     target = Path(output)
     if target.suffix.lower() != ".xlsx":
         raise PlanError("export.output_not_xlsx", path=target)
-    for other in (target, Path(json_path) if json_path else None):
-        if other is not None and same_file(source, other):
-            raise PlanError("export.output_is_input", path=other)
+    for other in (target, Path(json_path) if json_path else None, target.with_suffix(".pdf") if pdf else None):
+        if other is not None:
+            refuse_output_among_inputs([source], other, OUTPUT_KIND)
     chosen = parse_parts(only)
     soffice = None
     if pdf:
@@ -1346,8 +1349,9 @@ def export_plan(path: str | os.PathLike[str], output: str | os.PathLike[str], *,
     def build(tmp: Path) -> None:
         sheets.extend(write_appendices(tmp, plan, tables, parts))
 
-    atomic_write(target, build)
-    result = ExportResult(resolve_target(target), sheets, parts, skipped, findings, forced=bool(errors))
+    backup = atomic_write(target, build, backup=needs_backup(target, OUTPUT_KIND))
+    result = ExportResult(resolve_target(target), sheets, parts, skipped, findings, forced=bool(errors),
+                          backup=backup)
     keys = [key for part in parts for key in PART_TABLES[part]]
     if csv_dir is not None:
         result.csv_files = write_csv(Path(csv_dir), tables, keys)

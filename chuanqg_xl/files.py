@@ -21,7 +21,7 @@ import stat
 import tempfile
 import time
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 from . import guard
 from .errors import PlanError
@@ -130,6 +130,58 @@ def same_file(first: str | os.PathLike[str], second: str | os.PathLike[str]) -> 
     except OSError:
         pass
     return fully_resolved(a) == fully_resolved(b)
+
+
+OWN_OUTPUT_PROPERTY = "chuanqg-xl-output"   # custom document property naming the command that wrote a workbook
+
+
+def mark_own_output(workbook: object, kind: str) -> None:
+    """Label an xlsxwriter workbook as `kind`'s output, so a later run may replace it without a backup."""
+    workbook.set_custom_property(OWN_OUTPUT_PROPERTY, kind)  # type: ignore[attr-defined]
+
+
+def is_own_output(path: Path, kind: str) -> bool:
+    """Whether `path` is a workbook an earlier `kind` run wrote (its custom property says so).
+
+    Only the small custom-properties part is read, through the guard's bounded reader;
+    anything unreadable is not ours.
+    """
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            info = archive.getinfo("docProps/custom.xml")
+            if info.file_size > 65536:
+                return False
+            data = guard.read_part(archive, info)
+    except (OSError, KeyError, zipfile.BadZipFile, RuntimeError, ValueError, EOFError):
+        return False
+    marker = re.search(rb'name="' + re.escape(OWN_OUTPUT_PROPERTY.encode()) + rb'"[^>]*>\s*<vt:lpwstr>([^<]*)<', data)
+    return marker is not None and marker.group(1).decode("utf-8", "replace") == kind
+
+
+def refuse_output_among_inputs(inputs: Iterable[str | os.PathLike[str]], output: str | os.PathLike[str],
+                               kind: str) -> None:
+    """Refuse an output that is one of the inputs, before anything is read or written.
+
+    The same file however it is spelt (a symlink, a hard link, '..', letter case
+    on Windows), or a spreadsheet inside an input folder (a folder's listing
+    would read it as an input) unless it is `kind`'s own earlier output.
+    """
+    target = Path(output)
+    for raw in inputs:
+        source = Path(raw)
+        if source.is_dir():
+            if target.exists() and same_file(target.absolute().parent, source) and not is_own_output(target, kind):
+                raise PlanError("error.output_in_input_folder", path=target, folder=source)
+        elif same_file(source, target):
+            raise PlanError("error.output_is_input", path=target, source=source)
+
+
+def needs_backup(target: str | os.PathLike[str], kind: str) -> bool:
+    """Replacing an existing file that is not `kind`'s own earlier output keeps a backup of it."""
+    path = Path(target)
+    return path.exists() and not is_own_output(path, kind)
 
 
 def _replace(source: Path, target: Path) -> None:

@@ -21,6 +21,7 @@ from .messages import text
 from .normalize import clean_text, fold, format_date, parse_date, parse_period, shorten
 
 DEFAULT_HORIZON_DAYS = 30
+OUTPUT_KIND = "status"
 CATEGORIES = ("overdue", "due_soon", "in_progress", "not_due", "no_deadline", "done")
 
 _YEAR = re.compile(r"\b(20\d{2})\b")
@@ -261,20 +262,17 @@ _FILLS = {"overdue": "#F8CBAD", "due_soon": "#FFE699", "done": "#C6EFCE", "in_pr
 def write_status(report: StatusReport, output: str | os.PathLike[str]) -> Path:
     """The report as a workbook: the tasks with their category, and a sheet per lead unit."""
     from .consolidate import ReportBook, ReportColumn
-    from .files import atomic_write, same_file
-
-    from .errors import PlanError
+    from .files import atomic_write, needs_backup, refuse_output_among_inputs
 
     lang = report.lang
     target = Path(output)
-    if same_file(target, report.path):
-        raise PlanError("province.error.output_is_input", path=target)
+    refuse_output_among_inputs([report.path], target, OUTPUT_KIND)
 
     def h(key: str) -> str:
         return text(f"province.status.col.{key}", lang)
 
     def build(tmp: Path) -> None:
-        book = ReportBook(tmp, text("province.status.title", lang), report.unit)
+        book = ReportBook(tmp, text("province.status.title", lang), report.unit, kind=OUTPUT_KIND)
         subtitle = text("province.status.subtitle", lang, unit=report.unit or text("province.no_unit", lang),
                         year=report.year or "?", date=report._date(report.as_of))
         intro = [(text(f"province.status.category.{category}", lang, days=report.horizon_days),
@@ -306,6 +304,6 @@ def write_status(report: StatusReport, output: str | os.PathLike[str]) -> Path:
                    lead_columns, lead_rows, subtitle=subtitle, total_label=text("province.total", lang))
         book.close()
 
-    atomic_write(target, build)
+    atomic_write(target, build, backup=needs_backup(target, OUTPUT_KIND))
     return target
 

@@ -286,7 +286,8 @@ def write_workbook(path: str | os.PathLike[str], data: PlanData, *, derived: boo
             from .recalc import fill_derived
             fill_derived(tmp)
 
-    atomic_write(target, build, overwrite=overwrite)
+    # Only with overwrite can an existing file be replaced; it may be a filled plan, so it is kept as a backup.
+    atomic_write(target, build, overwrite=overwrite, backup=True)
     return target
 
 

@@ -252,7 +252,7 @@ def test_output_must_not_be_an_input(make_plan, tmp_path: Path) -> None:
     before = plan.read_bytes()
     with pytest.raises(PlanError) as caught:
         consolidate([plan, make_plan(name="b.xlsx")], plan)
-    assert caught.value.key == "province.error.output_is_input"
+    assert caught.value.key == "error.output_is_input"
     assert plan.read_bytes() == before
 
 

@@ -239,7 +239,7 @@ def test_the_source_is_not_modified_and_cannot_be_the_output(make_plan, tmp_path
     before = hashlib.sha256(source.read_bytes()).hexdigest()
     export_plan(source, tmp_path / "out.xlsx", csv_dir=tmp_path / "csv", json_path=tmp_path / "t.json")
     assert hashlib.sha256(source.read_bytes()).hexdigest() == before
-    with pytest.raises(PlanError, match="trùng với tệp nguồn"):
+    with pytest.raises(PlanError, match="chính là tệp đầu vào"):
         export_plan(source, source)
     with pytest.raises(PlanError, match=r"\.xlsx"):
         export_plan(source, tmp_path / "out.xls")

@@ -193,3 +193,108 @@ def test_write_errors_are_translated(target: Path) -> None:
     os.chmod(target, 0o444)
     assert files._translate(OSError(errno.EACCES, "Permission denied"), target).key == "error.read_only_file"
     assert files._translate(OSError(errno.EBUSY, "busy"), target).key == "error.file_busy"
+
+
+# ---------------------------------------------------------------- an output that is an input
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted(folder.iterdir()) if path.is_file()}
+
+
+def _cli(*args: str):
+    from click.testing import CliRunner
+
+    from chuanqg_xl.cli import main
+
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def _plan_folder(make_plan, tmp_path: Path) -> Path:
+    folder = tmp_path / "huyen"
+    folder.mkdir()
+    for name in ("a.xlsx", "b.xlsx"):
+        shutil.move(make_plan(name=name), folder / name)
+    return folder
+
+
+@pytest.mark.parametrize("spelling", ["plain", "dotdot", "symlink", "hardlink"])
+def test_consolidate_refuses_an_input_as_output_before_reading(make_plan, tmp_path: Path, spelling: str) -> None:
+    """The data-loss case: `consolidate DIR -o DIR/a.xlsx` replaced a district's plan (exit 0, no backup)."""
+    folder = _plan_folder(make_plan, tmp_path)
+    target = {"plain": folder / "a.xlsx", "dotdot": folder / ".." / folder.name / "a.xlsx",
+              "symlink": tmp_path / "link.xlsx", "hardlink": tmp_path / "hard.xlsx"}[spelling]
+    if spelling == "symlink":
+        target.symlink_to(folder / "a.xlsx")
+    elif spelling == "hardlink":
+        os.link(folder / "a.xlsx", target)
+    before = _snapshot(folder)
+    outside = sorted(path.name for path in tmp_path.iterdir())
+    result = _cli("consolidate", str(folder), "-o", str(target))
+    assert result.exit_code == 2
+    assert "a.xlsx" in result.output and "Không ghi gì" in result.output
+    assert _snapshot(folder) == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == outside
+
+
+def test_consolidate_refuses_a_named_input_as_output(make_plan, tmp_path: Path) -> None:
+    from chuanqg_xl.consolidate import consolidate
+
+    first, second = make_plan(name="a.xlsx"), make_plan(name="b.xlsx")
+    before = first.read_bytes()
+    with pytest.raises(PlanError) as caught:
+        consolidate([second, tmp_path / "." / "a.xlsx"], first)
+    assert caught.value.key == "error.output_is_input"
+    assert first.read_bytes() == before
+
+
+def test_consolidate_replaces_its_own_earlier_output_in_the_folder(make_plan, tmp_path: Path) -> None:
+    from chuanqg_xl.consolidate import consolidate
+
+    folder = _plan_folder(make_plan, tmp_path)
+    output = folder / "tong-hop.xlsx"
+    first = consolidate([folder], output)
+    assert first.backup is None and len(first.districts) == 2
+    again = consolidate([folder], output)  # its own output is not read as a third district, and needs no backup
+    assert len(again.districts) == 2 and again.backup is None
+    assert not files.backup_path(output).exists()
+
+
+def test_consolidate_keeps_a_backup_of_a_foreign_workbook(make_plan, tmp_path: Path) -> None:
+    from chuanqg_xl.consolidate import consolidate
+
+    plans = [make_plan(name="a.xlsx"), make_plan(name="b.xlsx")]
+    elsewhere = tmp_path / "ra"
+    elsewhere.mkdir()
+    foreign = elsewhere / "bao-cao.xlsx"
+    shutil.copy(plans[0], foreign)  # somebody's workbook that happens to carry the output's name
+    before = foreign.read_bytes()
+    result = consolidate(plans, foreign)
+    assert result.backup == files.backup_path(foreign)
+    assert result.backup.read_bytes() == before and foreign.read_bytes() != before
+
+
+def test_export_status_import_refuse_their_input_and_back_up_other_plans(make_plan, tmp_path: Path) -> None:
+    plan, other = make_plan(name="a.xlsx"), make_plan(name="b.xlsx")
+    before = {path: path.read_bytes() for path in (plan, other)}
+    link = tmp_path / "link.xlsx"
+    link.symlink_to(plan)
+    for args in (["export", str(plan), "-o", str(link), "--force"],
+                 ["status", str(plan), "--as-of", "2023-10-15", "-o", str(link)],
+                 ["import", str(plan), "-o", str(link), "--force"]):
+        result = _cli(*args)
+        assert result.exit_code == 2, args
+        assert "Không ghi gì" in result.output
+    result = _cli("export", str(plan), "-o", str(other), "--force")
+    assert result.exit_code in (0, 1)
+    assert files.backup_path(other).read_bytes() == before[other]
+    assert plan.read_bytes() == before[plan]
+    # Exporting again over its own export replaces it without another backup.
+    files.backup_path(other).unlink()
+    assert _cli("export", str(plan), "-o", str(other), "--force").exit_code in (0, 1)
+    assert not files.backup_path(other).exists()
+    status_out = tmp_path / "c.xlsx"
+    shutil.copy(plan, status_out)
+    result = _cli("status", str(plan), "--as-of", "2023-10-15", "-o", str(status_out))
+    assert result.exit_code in (0, 1)
+    assert files.backup_path(status_out).read_bytes() == before[plan]

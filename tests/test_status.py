@@ -228,7 +228,7 @@ def test_cli_refuses_to_write_over_the_plan(timeline: Path) -> None:
     before = timeline.read_bytes()
     result = run("status", str(timeline), "--as-of", "2023-06-30", "-o", str(timeline))
     assert result.exit_code == 2
-    assert "trùng với tệp đầu vào" in result.stderr
+    assert "chính là tệp đầu vào" in result.stderr
     assert timeline.read_bytes() == before
 
 

@@ -96,6 +96,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "File '{path}' has unsupported format '{ext}'. Use .xlsx (or .xlsm, .xls, .ods).",
     },
     # ------------------------------------------------------------ writing
+    "error.output_is_input": {
+        "vi": "Tệp kết quả '{path}' chính là tệp đầu vào '{source}' (cùng một tệp, dù viết đường dẫn khác hay qua "
+              "liên kết). Không ghi gì, để kế hoạch gốc không bị thay: hãy chọn tên khác cho -o.",
+        "en": "The output '{path}' is the input '{source}' (the same file, under another spelling or through a link). "
+              "Nothing was written, so the original plan is not replaced: choose another name for -o.",
+    },
+    "error.output_in_input_folder": {
+        "vi": "Tệp kết quả '{path}' đã có trong thư mục đầu vào '{folder}', nên nó cũng là một kế hoạch được đọc. "
+              "Không ghi gì, để tệp đó không bị thay: hãy đặt tệp kết quả ở thư mục khác hoặc đổi tên.",
+        "en": "The output '{path}' already exists in the input folder '{folder}', so it is also read as a plan. "
+              "Nothing was written, so that file is not replaced: put the output in another folder or rename it.",
+    },
     "error.output_exists": {
         "vi": "Tệp '{path}' đã có. Thêm --force nếu muốn ghi đè.",
         "en": "'{path}' already exists. Add --force to overwrite it.",

@@ -76,10 +76,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Tệp kết quả '{path}' phải có đuôi .xlsx (ví dụ: -o phu-luc.xlsx).",
         "en": "The output '{path}' must end in .xlsx (e.g. -o appendices.xlsx).",
     },
-    "export.output_is_input": {
-        "vi": "Tệp kết quả '{path}' trùng với tệp nguồn. export không sửa tệp nguồn: hãy chọn tên khác.",
-        "en": "The output '{path}' is the source file. export never changes the source: choose another name.",
-    },
     "export.csv_not_dir": {
         "vi": "'{path}' là một tệp, không phải thư mục: --csv cần một thư mục để ghi các tệp CSV.",
         "en": "'{path}' is a file, not a folder: --csv needs a folder for the CSV files.",

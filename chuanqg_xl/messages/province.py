@@ -58,10 +58,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Không có tệp nào để tổng hợp: hãy chỉ ra các tệp .xlsx hoặc thư mục chứa chúng.",
         "en": "Nothing to consolidate: give .xlsx files or folders holding them.",
     },
-    "province.error.output_is_input": {
-        "vi": "Tệp kết quả '{path}' trùng với tệp đầu vào; hãy chọn tên khác cho -o để không ghi đè kế hoạch gốc.",
-        "en": "Output '{path}' is one of the inputs; choose another -o so the original is not overwritten.",
-    },
     "province.error.nothing_readable": {
         "vi": "Không đọc được tệp nào trong {count} tệp, chưa ghi gì: {details}",
         "en": "None of the {count} file(s) could be read; nothing was written: {details}",
