@@ -1,0 +1,56 @@
+"""The sample Word plans: built from the seed texts by a committed script, with real tables."""
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import docx
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PLANS = ROOT / "samples" / "plans"
+
+
+def _load_build() -> ModuleType:
+    name = "chuanqg_xl_sample_plans_build"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, PLANS / "build.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+BUILD = _load_build()
+SEEDS = BUILD.find_seeds(PLANS)
+
+
+def test_five_plans_are_committed() -> None:
+    names = sorted(path.name for path in PLANS.glob("*.docx"))
+    assert names == sorted(f"{name}.docx" for name in BUILD.NAMES.values())
+
+
+@pytest.mark.skipif(SEEDS is None, reason="the seed texts (../shared/seeds) are not next to this checkout")
+def test_committed_plans_equal_a_fresh_build(tmp_path: Path) -> None:
+    for path in BUILD.build_all(SEEDS, tmp_path):
+        assert path.read_bytes() == (PLANS / path.name).read_bytes(), path.name
+
+
+def test_tables_are_real_word_tables() -> None:
+    kon_tum = docx.Document(str(PLANS / "kon-tum-2023.docx"))
+    level = next(table for table in kon_tum.tables if table.cell(0, 0).text == "Cấp học")
+    assert [cell.text for cell in level.rows[-1].cells] == ["Tổng cộng", "03", "03"]
+    assert len(level.rows) == 6
+    huong_tra = docx.Document(str(PLANS / "huong-tra-2024.docx"))
+    schools = huong_tra.tables[0]
+    assert [cell.text for cell in schools.rows[0].cells] == ["TT", "CƠ SỞ GIÁO DỤC", "TÍCH HỢP KĐCLGD&CQG",
+                                                             "GHI CHÚ"]
+    assert len(schools.rows) == 21
+    timeline = docx.Document(str(PLANS / "hai-ba-trung-2023.docx")).tables[0]
+    assert timeline.cell(0, 0).text == "Thời gian hoàn thành"
+    # the month is written once and merged down over its three tasks
+    assert timeline.cell(1, 0)._tc is timeline.cell(3, 0)._tc
+    assert timeline.cell(1, 0).text == "Tháng 1/2023"
