@@ -2,7 +2,9 @@
 
 Values come from python-calamine (fast, reads xlsx/xlsm/xlsb/xls/ods); for
 OOXML files the sheet XML is also scanned for formulas and error values,
-which calamine does not report. The caller never sees a calamine object.
+which calamine does not report; for .ods and .xls files `odsxls` reads them.
+A grid whose formulas could not be read says so (`formulas_known`), so no rule
+mistakes a computed cell for a typed one. The caller never sees a calamine object.
 """
 from __future__ import annotations
 
@@ -39,6 +41,7 @@ class Grid:
     errors: dict[tuple[int, int], str] = field(default_factory=dict)
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # r1, c1, r2, c2 (1-based)
     uncached: set[tuple[int, int]] = field(default_factory=set)  # formulas with no stored value
+    formulas_known: bool = True  # False: the format's formulas were not read (.xlsb, a damaged .xls)
 
     @property
     def nrows(self) -> int:
@@ -71,6 +74,8 @@ class Book:
     _calamine: object
     _parts: dict[str, str]            # sheet name → part path inside the zip (OOXML only)
     _grids: dict[str, Grid] = field(default_factory=dict)
+    _foreign: dict | None = None      # .ods/.xls: sheet name → odsxls.SheetFormulas, read on first use
+    _foreign_read: bool = False
 
     def grid(self, name: str) -> Grid:
         cached = self._grids.get(name)
@@ -95,7 +100,25 @@ class Book:
         grid = Grid(name, rows, merged=merged)
         if data is not None:
             scan_formulas(data, grid)
+        elif self.kind in ("ods", "xls"):
+            found = self._foreign_formulas()
+            sheet_formulas = found.get(name) if found is not None else None
+            if sheet_formulas is None:
+                grid.formulas_known = False
+            else:
+                grid.formulas.update(sheet_formulas.formulas)
+                grid.errors.update(sheet_formulas.errors)
+        elif self.kind not in ("xlsx", "xlsm"):
+            grid.formulas_known = False
         return grid
+
+    def _foreign_formulas(self) -> dict | None:
+        if not self._foreign_read:
+            from .odsxls import ods_formulas, xls_formulas
+
+            self._foreign = (ods_formulas if self.kind == "ods" else xls_formulas)(self.path)
+            self._foreign_read = True
+        return self._foreign
 
     def close(self) -> None:
         close = getattr(self._calamine, "close", None)

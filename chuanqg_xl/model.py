@@ -292,6 +292,7 @@ class Plan:
     review_sheet: str | None = None
     review_log: list[LoggedReplacement] = field(default_factory=list)
     unreadable_formulas: bool = False        # formula cells with no cached value
+    formulas_unknown: frozenset[str] = frozenset()  # sheets whose formulas the format did not let us read
 
     def all_budget_lines(self) -> Iterator[BudgetLine]:
         for lines in self.budget_lines.values():

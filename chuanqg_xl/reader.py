@@ -697,9 +697,10 @@ def read_book(book: Book) -> Plan:
     review_name = find_review_sheet(book)
     review_log = _read_review_log(_Sheet(book.grid(review_name), path)) if review_name else []
     uncached = any(book.grid(found[name]).uncached for name in found)
+    unknown = frozenset(found[name] for name in found if not book.grid(found[name]).formulas_known)
     return Plan(
         path=str(path), format=book.kind, sheet_names=list(names), meta=meta, summary=summary,
         school_table=school_table, schools=schools, budget_tables=budget_tables, budget_lines=budget_lines,
         timeline_table=timeline_table, tasks=tasks, review_sheet=review_name, review_log=review_log,
-        unreadable_formulas=uncached,
+        unreadable_formulas=uncached, formulas_unknown=unknown,
     )

@@ -133,3 +133,60 @@ def flat(path: Path, **options: object) -> list[tuple[str, str | None, str | Non
 
 def codes(path: Path, **options: object) -> set[str]:
     return {code for code, _, _ in flat(path, **options)}
+
+
+# ---------------------------------------------------------------- LibreOffice conversions, cached per session
+
+class Converter:
+    """Workbooks saved again by LibreOffice (as .xlsx, .ods or .xls), as a user's spreadsheet program would.
+
+    One conversion per (content, format) in a whole test session: several tests share the files. LibreOffice
+    runs with a profile of its own, so it never hands the job to another soffice on the machine.
+    """
+
+    def __init__(self, folder: Path, soffice: str) -> None:
+        self.folder = folder
+        self.soffice = soffice
+        self.cache: dict[tuple[str, str], Path] = {}
+
+    def __call__(self, path: Path, fmt: str) -> Path:
+        return self.many([path], fmt)[0]
+
+    def many(self, paths: list[Path], fmt: str) -> list[Path]:
+        """Each workbook converted to `fmt`; one LibreOffice start for all that are not cached yet."""
+        import hashlib
+        import subprocess
+
+        keys = [(hashlib.sha256(path.read_bytes()).hexdigest()[:20], fmt) for path in paths]
+        todo = {}
+        for key, path in zip(keys, paths):
+            if key not in self.cache and key not in todo:
+                todo[key] = path
+        if todo:
+            work = self.folder / f"in-{len(self.cache)}-{fmt}"
+            work.mkdir()
+            sources = []
+            for (digest, _), path in todo.items():
+                source = work / f"{digest}{path.suffix}"
+                shutil.copyfile(path, source)
+                sources.append(source)
+            out = self.folder / f"out-{len(self.cache)}-{fmt}"
+            profile = (self.folder / "profile").as_uri()
+            filters = {"xls": "xls:MS Excel 97", "ods": "ods", "xlsx": "xlsx:Calc MS Excel 2007 XML"}
+            subprocess.run([self.soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
+                            "--convert-to", filters[fmt], "--outdir", str(out), *map(str, sources)],
+                           check=True, capture_output=True, timeout=600)
+            for key, source in zip(todo, sources):
+                converted = out / f"{source.stem}.{fmt}"
+                assert converted.is_file(), f"LibreOffice did not write {converted.name}"
+                self.cache[key] = converted
+        return [self.cache[key] for key in keys]
+
+
+@pytest.fixture(scope="session")
+def libreoffice(tmp_path_factory: pytest.TempPathFactory) -> Converter:
+    """Saves workbooks through LibreOffice; skips the test (with the reason) where soffice is absent."""
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if found is None:
+        pytest.skip("LibreOffice (soffice) is not installed: cannot save workbooks as .xlsx/.ods/.xls through it")
+    return Converter(tmp_path_factory.mktemp("libreoffice"), found)

@@ -93,7 +93,9 @@ def _check_one(ctx: Context, item: Derived) -> Iterator[Finding]:
                           actual=number if number is not None else clean_text(str(actual)),
                           what=describe(ctx, item),
                           actual_text=shown, expected_text=_display(ctx, item.value, item.fmt))
-    elif item.actual_formula is None and item.formula is not None:  # no formula: too long for Excel, we wrote it
+    elif item.actual_formula is None and item.formula is not None and item.sheet not in ctx.plan.formulas_unknown:
+        # A constant where a formula belongs (no formula: too long for Excel, we wrote the value). Where the
+        # format did not let us read formulas (.xlsb), we cannot tell a constant from a formula: say nothing.
         yield ctx.finding("constant-in-derived-cell", item.sheet, item.cell, actual=number, expected=item.value,
                           what=describe(ctx, item), actual_text=_display(ctx, number, item.fmt))
 
