@@ -44,6 +44,7 @@ class Table:
     total_values: dict[str, object] = field(default_factory=dict)
     rows_after_total: list[int] = field(default_factory=list)
     subtotal_rows: list[int] = field(default_factory=list)   # "Cộng trường …" rows inside the table
+    heading_rows: dict[int, str] = field(default_factory=dict)  # timeline rows with one text ("Quý III/2023")
     row_values: dict[int, list] = field(default_factory=dict)  # raw values of every non-empty body row
     extra_headers: dict[int, str] = field(default_factory=dict)
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)

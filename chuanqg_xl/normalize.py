@@ -81,6 +81,61 @@ def fold(value: object) -> str:
     return folded
 
 
+# ---------------------------------------------------------------- tone marks
+
+# The five tone marks, as combining characters. Vietnamese has two accepted placements ("hoà, thuỵ, khoẻ" and
+# "hòa, thụy, khỏe"): the same spelling, so names are compared with the mark moved to one canonical place.
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
+_VOWELS = frozenset("aeiouyAEIOUY")
+_SHAPED = frozenset("\u0302\u0306\u031b")  # â ê ô, ă, ơ ư: the vowel that carries the tone when present
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=65_536)
+def _canonical_syllable(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word)
+    tones = [char for char in decomposed if char in _TONES]
+    if len(tones) != 1:
+        return word
+    # Base letters with their own (non-tone) marks.
+    letters: list[list[str]] = []
+    for char in decomposed:
+        if char in _TONES:
+            continue
+        if unicodedata.combining(char) and letters:
+            letters[-1].append(char)
+        else:
+            letters.append([char])
+    vowels = [index for index, letter in enumerate(letters) if letter[0] in _VOWELS]
+    if not vowels:
+        return word
+    first = vowels[0]
+    # "qu", "gi": the u / i belongs to the consonant when another vowel follows.
+    if len(vowels) > 1 and first > 0 and (letters[first - 1][0] in "qQ" and letters[first][0] in "uU"
+                                          or letters[first - 1][0] in "gG" and letters[first][0] in "iI"):
+        vowels = vowels[1:]
+    shaped = [index for index in vowels if any(mark in _SHAPED for mark in letters[index][1:])]
+    if shaped:
+        target = shaped[-1]
+    elif len(vowels) == 1 or vowels[-1] < len(letters) - 1:
+        target = vowels[-1]          # one vowel, or a closed syllable ("hoàn", "toán"): the last vowel
+    else:
+        target = vowels[0]           # an open syllable: one fixed choice for both conventions
+    letters[target].append(tones[0])
+    return unicodedata.normalize("NFC", "".join("".join(letter) for letter in letters))
+
+
+def canonical_tones(text: str) -> str:
+    """Text with every syllable's tone mark in one place: 'Thuỵ' and 'Thụy', 'hoà' and 'hòa' come out alike.
+
+    Only for comparison keys (names are shown as written); other marks (â, ơ, ư, ă, đ) are kept, so 'Nhâm'
+    and 'Nhậm' stay different.
+    """
+    if text.isascii():
+        return text
+    return _WORD.sub(lambda match: _canonical_syllable(match.group(0)), text)
+
+
 # ---------------------------------------------------------------- numbers
 
 @dataclass(frozen=True, slots=True)
@@ -466,7 +521,7 @@ def _starts_with(tokens: list[str], start: int, words: tuple[str, ...]) -> bool:
 
 @lru_cache(maxsize=200_000, typed=True)
 def split_school_name(value: object) -> SchoolName:
-    text = clean_text(value).lower()
+    text = canonical_tones(clean_text(value).lower())
     exact = _name_tokens(text)
     folded = _name_tokens(fold(text)) if not text.isascii() else exact
     if len(folded) != len(exact):  # defensive: marks never split tokens in NFC text

@@ -250,6 +250,11 @@ def _read_table(sheet: _Sheet, spec: L.TableSheet, path: Path, formulas: dict) -
             continue
         if _is_section_row(values, columns, input_cols):
             continue
+        if spec is L.TIMELINE:
+            heading = _heading_text(values, input_cols)
+            if heading:
+                table.heading_rows[row] = heading
+                continue
         table.data_rows.append(row)
         rows.append((row, values))
     return table, rows
@@ -265,6 +270,14 @@ def _is_section_row(values: list, columns: dict[str, int], input_cols: list[int]
     stt = values[stt_col - 1] if stt_col and stt_col <= len(values) else ""
     stripped = re.sub(r"^[IVXL]+[.)]\s*|^[A-Z][.)]\s*", "", text)
     return _roman_or_letter(stt) or fold(stripped) in _SECTION_WORDS
+
+
+def _heading_text(values: list, input_cols: list[int]) -> str | None:
+    """A timeline row with text in one cell and nothing else ('I. Công tác chỉ đạo', 'Quý III/2023'): a heading."""
+    filled = [col for col in input_cols if col <= len(values) and values[col - 1] not in ("", None)]
+    if len(filled) != 1 or not isinstance(values[filled[0] - 1], str):
+        return None
+    return clean_text(values[filled[0] - 1]) or None
 
 
 def _raw(values: list, columns: dict[str, int], key: str) -> object:
@@ -407,7 +420,15 @@ def _tasks(table: Table, rows: list[tuple[int, list]]) -> list[Task]:
     tasks = []
     previous_time = ""
     index = _index_of(table)
+    headings = sorted(table.heading_rows.items())
+    next_heading = 0
     for row, values in rows:
+        # A heading that names a period ('Quý III/2023') dates the tasks under it that give no time of their own.
+        while next_heading < len(headings) and headings[next_heading][0] < row:
+            heading = headings[next_heading][1]
+            if parse_period(heading) is not None:
+                previous_time = heading
+            next_heading += 1
         field = _fields(values, index)
         time = clean_text(field.get("time"))
         inherited = False

@@ -6,7 +6,7 @@ import unicodedata
 import pytest
 
 from chuanqg_xl.normalize import (
-    Period, Vocabulary, clean_text, fold, format_amount, format_number, has_hygiene_problem, parse_count, parse_date,
+    Period, Vocabulary, canonical_tones, clean_text, fold, format_amount, format_number, has_hygiene_problem, parse_count, parse_date,
     parse_number, parse_percent, parse_period, split_school_name,
 )
 
@@ -147,3 +147,21 @@ def test_format_amount_follows_the_language() -> None:
     assert (format_amount(61.4, "vi"), format_amount(61.4, "en")) == ("61,4", "61.4")
     assert format_amount(10 ** 400, "en") == "#NUM!" and format_amount(10 ** 400, "vi") == "#NUM!"
     assert format_amount(2.5e20, "en") == "2.500E+20"
+
+
+@pytest.mark.parametrize("one, other", [("Thuỵ", "Thụy"), ("hoà", "hòa"), ("khoẻ", "khỏe"), ("Thuỷ", "Thủy"),
+                                        ("Hoà Bình", "Hòa Bình"), ("quý", "quý"), ("Thuý", "Thúy")])
+def test_both_tone_mark_placements_give_one_key(one: str, other: str) -> None:
+    assert canonical_tones(one) == canonical_tones(other)
+    assert canonical_tones(unicodedata.normalize("NFD", one)) != one or one == canonical_tones(one)
+
+
+@pytest.mark.parametrize("one, other", [("Nhâm", "Nhậm"), ("Loong", "Loỏng"), ("Thanh", "Thạnh"), ("hoa", "hòa")])
+def test_other_marks_still_tell_names_apart(one: str, other: str) -> None:
+    assert canonical_tones(one) != canonical_tones(other)
+
+
+def test_school_names_compare_with_canonical_tones() -> None:
+    assert split_school_name("TH Thuỵ Phương").exact_key == split_school_name("TH Thụy Phương").exact_key
+    assert split_school_name("MN Hoà Bình").exact_key == split_school_name("MN Hòa Bình").exact_key
+    assert split_school_name("MN Hoà Bình").exact_key != split_school_name("TH Hòa Bình").exact_key

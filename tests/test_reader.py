@@ -216,3 +216,35 @@ def test_the_model_is_the_same_whatever_the_derived_cells_hold(tmp_path: Path, e
     data = copy.deepcopy(base_data())
     path = write_workbook(tmp_path / "derived.xlsx", data, derived=True)
     assert essentials(read_plan(path)) == expected
+
+
+def test_heading_rows_in_the_timeline_are_headings_not_tasks(tmp_path: Path, make_plan) -> None:
+    from conftest import flat
+
+    sheets = grids_of(make_plan())
+    rows = sheets[TD]
+    width = len(rows[2])
+    first_task = rows[3]
+    second_task = list(rows[4])
+    second_task[0] = ""  # under the heading "Quý IV/2023" the task gives no time of its own
+    heading = [""] * width
+    heading[1] = "I. Công tác chỉ đạo"
+    quarter = [""] * width
+    quarter[0] = "Quý IV/2023"
+    rows[3:] = [heading, first_task, quarter, second_task]
+    path = write_xlsx(tmp_path / "headings.xlsx", sheets)
+    plan = read_plan(path)
+    assert [task.task for task in plan.tasks] == ["Rà soát điều kiện các trường", "Đón đoàn kiểm tra công nhận"]
+    assert plan.timeline_table.heading_rows == {4: "I. Công tác chỉ đạo", 6: "Quý IV/2023"}
+    assert plan.tasks[1].time == "Quý IV/2023" and plan.tasks[1].time_inherited
+    assert [item for item in flat(path) if item[0] not in ("A003",)] == []
+
+
+def test_a_task_with_two_cells_filled_is_still_a_task(tmp_path: Path, make_plan) -> None:
+    sheets = grids_of(make_plan())
+    rows = sheets[TD]
+    lonely = [""] * len(rows[2])
+    lonely[1], lonely[2] = "Tổng kết, rút kinh nghiệm", "Phòng GD&ĐT"
+    rows.append(lonely)
+    plan = read_plan(write_xlsx(tmp_path / "task.xlsx", sheets))
+    assert plan.tasks[-1].task == "Tổng kết, rút kinh nghiệm" and not plan.timeline_table.heading_rows

@@ -66,6 +66,25 @@ def test_name_spelled_differently_is_matched_with_the_list_spelling(make_plan) -
     assert "TH Kim Đồng" in report.findings[0].hint
 
 
+def test_the_two_tone_mark_placements_are_one_spelling(make_plan) -> None:
+    def change(data) -> None:
+        data.schools[0]["name"] = "TH Thuỵ Khuê"
+        data.budget_new[0]["name"] = data.budget_new[1]["name"] = "TH Thụy Khuê"
+        data.schools[2]["name"] = data.budget_renew[1]["name"] = "MN Hoà Bình"
+        data.tasks[0]["schools"] = "TH Thụy Khuê; THCS Tây Sơn; MN Hòa Bình"
+
+    assert flat(make_plan(change)) == []
+
+
+def test_a_tone_placement_does_not_hide_a_real_variant(make_plan) -> None:
+    def change(data) -> None:
+        data.schools[0]["name"] = "TH Thuỵ Khuê"
+        data.budget_new[0]["name"] = data.budget_new[1]["name"] = "TH Thụy Khuê"
+        data.tasks[0]["schools"] = "TH Thủy Khuê; THCS Tây Sơn; MN Hoa Sen"
+
+    assert flat(make_plan(change)) == [("X009", TD, "E4")]
+
+
 def test_long_form_of_a_name_is_the_same_school(make_plan) -> None:
     path = make_plan(lambda d: d.tasks[0].update(schools="Trường Tiểu học Kim Đồng; THCS Tây Sơn; MN Hoa Sen"))
     assert flat(path) == []
