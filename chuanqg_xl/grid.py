@@ -15,6 +15,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Mapping
 
 from . import guard
 from .cells import col_index
@@ -76,6 +77,8 @@ class Book:
     _grids: dict[str, Grid] = field(default_factory=dict)
     _foreign: dict | None = None      # .ods/.xls: sheet name → odsxls.SheetFormulas, read on first use
     _foreign_read: bool = False
+    _content: bytes | None = None     # the file's bytes as the guard checked them (small files)
+    _data: Mapping[str, bytes] = field(default_factory=dict)  # parts the guard inflated and checked
 
     def grid(self, name: str) -> Grid:
         cached = self._grids.get(name)
@@ -87,7 +90,9 @@ class Book:
         part = self._parts.get(name)
         data = None
         if part:
-            data = _read_part(self.path, part)
+            data = self._data.get(part)
+            if data is None:
+                data = _read_part(self.path, part, self._content)
             guard.check_xml(data, part, self.path)
             guard.check_sheet_extent(data, name, self.path)
         try:
@@ -126,9 +131,9 @@ class Book:
             close()
 
 
-def _read_part(path: Path, part: str) -> bytes:
+def _read_part(path: Path, part: str, content: bytes | None = None) -> bytes:
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(io.BytesIO(content) if content is not None else path) as archive:
             return guard.read_part(archive, part)
     except (zipfile.BadZipFile, KeyError, OSError, EOFError, ValueError) as exc:
         raise PlanError("error.corrupt", path=path, detail=f"{part}: {exc}") from None
@@ -176,13 +181,17 @@ def ooxml_sheet_parts(archive: zipfile.ZipFile, path: Path) -> dict[str, str]:
 
 def open_book(path: str | Path) -> Book:
     """Open a workbook for reading, after checking what it is and that it is safe."""
-    sniffed = guard.sniff(path)
+    sniffed = guard.sniff(path, keep=True)
     path = sniffed.path
+    content = sniffed.content
     parts: dict[str, str] = {}
     if sniffed.kind in ("xlsx", "xlsm"):
         try:
-            with zipfile.ZipFile(path) as archive:
-                guard.check_xml_parts(archive, path)
+            with zipfile.ZipFile(io.BytesIO(content) if content is not None else path) as archive:
+                if content is None:
+                    # The file was read again from disk: its prologs are checked again. Kept bytes are the
+                    # very bytes whose every XML part sniff checked whole.
+                    guard.check_xml_parts(archive, path)
                 parts = ooxml_sheet_parts(archive, path)
         except PlanError:
             raise
@@ -191,7 +200,9 @@ def open_book(path: str | Path) -> Book:
     try:
         import python_calamine
 
-        if path.suffix.lower().lstrip(".") == sniffed.kind or sniffed.kind in ("xlsx", "xlsm"):
+        if content is not None:  # calamine parses the bytes the guard checked
+            workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(content))
+        elif path.suffix.lower().lstrip(".") == sniffed.kind or sniffed.kind in ("xlsx", "xlsm"):
             workbook = python_calamine.CalamineWorkbook.from_path(str(path))
         else:  # content and name disagree (an .xls renamed .xlsx): let calamine detect
             workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(path.read_bytes()))
@@ -200,7 +211,7 @@ def open_book(path: str | Path) -> Book:
         raise PlanError("error.encrypted", path=path) from None
     except Exception as exc:
         raise PlanError("error.corrupt", path=path, detail=exc) from None
-    return Book(path, sniffed.kind, names, workbook, parts)
+    return Book(path, sniffed.kind, names, workbook, parts, _content=content, _data=sniffed.parts)
 
 
 # The cell Excel and the usual writers produce for a formula: <c r="B7" s="3"><f>SUM(…)</f><v>12</v></c>.

@@ -18,14 +18,16 @@ them are handled here.
 from __future__ import annotations
 
 import html
+import io
 import os
 import posixpath
 import re
 import struct
 import zipfile
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Mapping
 
 from .errors import PlanError
 from .messages import text
@@ -42,6 +44,9 @@ MERGE_COUNTED_CAP = 100_000    # the reader leaves a merge larger than this alon
 PROLOG_BYTES = 64 * 1024
 READ_STEP = 1024 * 1024
 MAX_PROLOG_BYTES = 1024 * 1024  # comments and processing instructions before the root element
+KEEP_FILE_BYTES = 32 * 1024 * 1024   # sniff(keep=True) holds a file this small in memory, checked bytes and all
+KEEP_PARTS_BYTES = 16 * 1024 * 1024  # … and the XML parts it inflated, up to this much in all
+SMALL_PART_BYTES = 256 * 1024        # a part this small is inflated whole at once, not its head first
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
@@ -53,14 +58,23 @@ _ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
 class Sniffed:
     kind: str  # "xlsx", "xlsm", "xlsb", "ods", "xls"
     path: Path
+    # With sniff(keep=True), for a file up to KEEP_FILE_BYTES: the bytes that were checked, so that the
+    # parser reads exactly these (nothing can change on disk in between) and nothing is read twice; and
+    # the XML parts the checks inflated (part name → bytes), up to KEEP_PARTS_BYTES in all.
+    content: bytes | None = None
+    parts: Mapping[str, bytes] = field(default_factory=dict)
 
 
 def _refuse(path: Path, what: str) -> PlanError:
     return PlanError("error.not_spreadsheet", path=path, what=text(f"what.{what}"))
 
 
-def sniff(path: str | os.PathLike[str]) -> Sniffed:
-    """What the file really is, judged by its content rather than its name; refuses unsafe packages."""
+def sniff(path: str | os.PathLike[str], keep: bool = False) -> Sniffed:
+    """What the file really is, judged by its content rather than its name; refuses unsafe packages.
+
+    `keep`: return the checked bytes (and the inflated XML parts) of a file up to KEEP_FILE_BYTES, for the
+    reader to parse; the checks and verdicts are the same either way.
+    """
     path = Path(path)
     if not path.exists():
         raise PlanError("error.not_found", path=path)
@@ -81,7 +95,15 @@ def sniff(path: str | os.PathLike[str]) -> Sniffed:
             raise PlanError("error.encrypted", path=path)
         return Sniffed("xls", path)
     if head.startswith(ZIP_MAGICS):
-        return Sniffed(_zip_kind(path), path)
+        content = None
+        if keep and size <= KEEP_FILE_BYTES:
+            try:
+                content = path.read_bytes()
+            except OSError as exc:
+                raise PlanError("error.read_failed", path=path, detail=exc.strerror or exc) from None
+        parts: dict[str, bytes] | None = {} if content is not None else None
+        kind = _zip_kind(path, content, parts)
+        return Sniffed(kind, path, content, parts or {})
     raise _refuse(path, _text_kind(path))
 
 
@@ -120,13 +142,13 @@ def _text_kind(path: Path) -> str:
     return "unknown"
 
 
-def _zip_kind(path: Path) -> str:
+def _zip_kind(path: Path, content: bytes | None = None, keep: dict[str, bytes] | None = None) -> str:
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(io.BytesIO(content) if content is not None else path) as archive:
             check_archive(archive, path)
             names = set(archive.namelist())
             kind = _package_kind(archive, names, path)
-            check_package(archive, kind, path)
+            check_package(archive, kind, path, keep)
             return kind
     except PlanError:
         raise
@@ -185,22 +207,33 @@ def check_archive(archive: zipfile.ZipFile, path: Path) -> None:
                         detail=text("detail.total_too_big", size=total // 2**20, limit=MAX_TOTAL_BYTES // 2**20))
 
 
-def check_package(archive: zipfile.ZipFile, kind: str, path: Path) -> None:
+def check_package(archive: zipfile.ZipFile, kind: str, path: Path, keep: dict[str, bytes] | None = None) -> None:
     """Every XML part: no DOCTYPE; every sheet: an area and merges within the limits.
 
     Runs after `check_archive`, so each part is known to inflate to a bounded size;
-    parts are read one at a time.
+    parts are read one at a time. `keep` collects the XML parts read (up to
+    KEEP_PARTS_BYTES in all), so that the reader does not inflate them again.
     """
     sheet_names = _sheet_names_by_part(archive) if kind in ("xlsx", "xlsm", "xlsb") else {}
+    kept = 0
     for info in archive.infolist():
         if info.is_dir() or info.file_size == 0:
             continue
         name = info.filename
         xlsb_sheet = kind == "xlsb" and name.endswith(".bin") and "sheets/" in name
-        head = read_part(archive, info, 4096)
+        if info.file_size <= SMALL_PART_BYTES:
+            data = read_part(archive, info)  # one inflation; the head is its start
+            head = data[:4096]
+        else:
+            head = read_part(archive, info, 4096)
+            data = None
         if not (_looks_like_xml(head) or xlsb_sheet):
             continue  # pictures, printer settings, macros: never parsed as XML
-        data = read_part(archive, info)
+        if data is None:
+            data = read_part(archive, info)
+        if keep is not None and not xlsb_sheet and kept + len(data) <= KEEP_PARTS_BYTES:
+            keep[name] = data
+            kept += len(data)
         if xlsb_sheet:
             check_xlsb_extent(data, sheet_names.get(name, name), path)
             continue
@@ -231,8 +264,12 @@ def read_part(archive: zipfile.ZipFile, member: str | zipfile.ZipInfo, limit: in
     declared size; the CRC is checked at the end.
     """
     info = member if isinstance(member, zipfile.ZipInfo) else archive.getinfo(member)
-    if limit is None and info.compress_type == zipfile.ZIP_DEFLATED and archive.filename and not info.flag_bits & 1:
-        return _inflate(archive.filename, info)
+    if limit is None and info.compress_type == zipfile.ZIP_DEFLATED and not info.flag_bits & 1:
+        if archive.filename:
+            with open(archive.filename, "rb") as handle:
+                return _inflate(handle, info)
+        if isinstance(archive.fp, io.BytesIO):  # an archive in memory: a view of the same bytes, no copy
+            return _inflate(memoryview(archive.fp.getvalue()), info)
     chunks: list[bytes] = []
     total = 0
     with archive.open(info) as handle:
@@ -245,33 +282,40 @@ def read_part(archive: zipfile.ZipFile, member: str | zipfile.ZipInfo, limit: in
     return b"".join(chunks)
 
 
-def _inflate(filename: str, info: zipfile.ZipInfo) -> bytes:
-    with open(filename, "rb") as handle:
-        handle.seek(info.header_offset)
-        header = handle.read(30)
-        if len(header) < 30 or header[:4] != b"PK\x03\x04":
-            raise zipfile.BadZipFile(f"Bad magic number for file header of {info.filename}")
-        name_length, extra_length = struct.unpack_from("<HH", header, 26)
-        handle.seek(info.header_offset + 30 + name_length + extra_length)
-        inflater = zlib.decompressobj(-zlib.MAX_WBITS)
-        left = info.compress_size
-        pieces: list[bytes] = []
-        size = 0
-        while not inflater.eof:
-            if inflater.unconsumed_tail:
-                data = inflater.unconsumed_tail
-            elif left > 0:
-                data = handle.read(min(READ_STEP, left))
-                if not data:
-                    raise zipfile.BadZipFile(f"Truncated data for {info.filename}")
-                left -= len(data)
-            else:
-                break
-            piece = inflater.decompress(data, READ_STEP)
-            size += len(piece)
-            if size > info.file_size:
-                raise PartInflatesTooMuch(info.filename, info.file_size)
-            pieces.append(piece)
+def _inflate(source: io.BufferedIOBase | memoryview, info: zipfile.ZipInfo) -> bytes:
+    """Inflate one part from an open file or from the archive's bytes, never past its declared size."""
+    if isinstance(source, memoryview):
+        def read_at(offset: int, size: int) -> bytes | memoryview:
+            return source[offset:offset + size]
+    else:
+        def read_at(offset: int, size: int) -> bytes | memoryview:
+            source.seek(offset)
+            return source.read(size)
+    header = bytes(read_at(info.header_offset, 30))
+    if len(header) < 30 or header[:4] != b"PK\x03\x04":
+        raise zipfile.BadZipFile(f"Bad magic number for file header of {info.filename}")
+    name_length, extra_length = struct.unpack_from("<HH", header, 26)
+    offset = info.header_offset + 30 + name_length + extra_length
+    inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+    left = info.compress_size
+    pieces: list[bytes] = []
+    size = 0
+    while not inflater.eof:
+        if inflater.unconsumed_tail:
+            data = inflater.unconsumed_tail
+        elif left > 0:
+            data = read_at(offset, min(READ_STEP, left))
+            if not data:
+                raise zipfile.BadZipFile(f"Truncated data for {info.filename}")
+            offset += len(data)
+            left -= len(data)
+        else:
+            break
+        piece = inflater.decompress(data, READ_STEP)
+        size += len(piece)
+        if size > info.file_size:
+            raise PartInflatesTooMuch(info.filename, info.file_size)
+        pieces.append(piece)
     content = b"".join(pieces)
     if len(content) != info.file_size or zlib.crc32(content) != info.CRC:
         raise zipfile.BadZipFile(f"Bad CRC-32 for file {info.filename!r}")

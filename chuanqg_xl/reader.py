@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import os
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -31,8 +32,12 @@ HEADER_SCAN_ROWS = 60
 _PARENS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 
 
+@lru_cache(maxsize=65_536, typed=True)
 def _label_keys(text: object) -> tuple[str, ...]:
-    """The folded forms a header can match by: as written, without (units), before ':'."""
+    """The folded forms a header can match by: as written, without (units), before ':'.
+
+    Cached: header finding asks for every text cell of the first rows of each table, and the
+    same labels recur in every file of a province."""
     full = fold(text)
     if not full:
         return ()
@@ -88,6 +93,7 @@ class _Sheet:
         self.grid = grid
         self.name = grid.name
         self._merge_of: dict[tuple[int, int], tuple[int, int]] = {}
+        self._merged_by_row: dict[int, list[int]] = {}  # row → columns covered by a merge (not its origin)
         self._errors_by_row: dict[int, list[tuple[int, str]]] = {}
         for (row, col), error in grid.errors.items():
             self._errors_by_row.setdefault(row, []).append((col, error))
@@ -104,6 +110,7 @@ class _Sheet:
                 for col in range(c1, c2 + 1):
                     if (row, col) != (r1, c1):
                         self._merge_of[(row, col)] = (r1, c1)
+                        self._merged_by_row.setdefault(row, []).append(col)
 
     @property
     def nrows(self) -> int:
@@ -121,6 +128,24 @@ class _Sheet:
 
     def text(self, row: int, col: int) -> str:
         return clean_text(self.value(row, col))
+
+    def shown_row(self, row: int) -> list:
+        """The values `value` shows along a row (0-based list, as long as the grid's row; '' for empty):
+        the row as read when no merge or error value touches it."""
+        values = self.grid.row(row)
+        merged = self._merged_by_row.get(row)
+        errors = self._errors_by_row.get(row)
+        if not merged and not errors:
+            return values
+        values = list(values)
+        for col, error in errors or ():
+            if col <= len(values) and values[col - 1] == "":
+                values[col - 1] = error
+        for col in merged or ():
+            if col <= len(values):
+                value = self.value(row, col)
+                values[col - 1] = "" if value is None else value
+        return values
 
     def merged_origin(self, row: int, col: int) -> tuple[int, int] | None:
         return self._merge_of.get((row, col))
@@ -176,37 +201,58 @@ def _is_subtotal(text: str) -> bool:
         .startswith("cộng:")
 
 
+_TABLE_INDEXES: dict[str, tuple[dict[str, str], list[str]]] = {}
+
+
+def _table_index(spec: L.TableSheet) -> tuple[dict[str, str], list[str]]:
+    """The folded header labels of a table (→ column key) and its required keys, built once per table."""
+    found = _TABLE_INDEXES.get(spec.name)
+    if found is None:
+        found = _TABLE_INDEXES[spec.name] = (_index((column.key, column.labels) for column in spec.columns),
+                                             [column.key for column in spec.columns if column.required])
+    return found
+
+
+def _header_row(sheet: _Sheet, row: int, index: dict[str, str]) -> tuple[dict[str, int], dict[int, str]]:
+    """The columns a row names (key → column) and its other labels (column → text); an empty cell reads
+    the label above it (a header of two rows)."""
+    columns: dict[str, int] = {}
+    extra: dict[int, str] = {}
+    here = sheet.shown_row(row)
+    above = sheet.shown_row(row - 1) if row > 1 else []
+    width = max(len(here), len(above))
+    for col in range(1, width + 1):
+        label = here[col - 1] if col <= len(here) else ""
+        if label == "" and row > 1:
+            label = above[col - 1] if col <= len(above) else ""
+        if label.__class__ is not str and not isinstance(label, str):
+            continue
+        key = _match(label, index)
+        if key and key not in columns:
+            columns[key] = col
+        elif label.strip():
+            extra[col] = clean_text(label)
+    return columns, extra
+
+
 def _find_header(sheet: _Sheet, spec: L.TableSheet, path: Path) -> tuple[int, dict[str, int], dict[int, str]]:
-    index = _index((column.key, column.labels) for column in spec.columns)
-    required = [column.key for column in spec.columns if column.required]
-    best: tuple[int, int, dict[str, int], dict[int, str]] | None = None
+    index, required = _table_index(spec)
+    best: tuple[int, int, dict[str, int]] | None = None
     partial: dict[str, int] = {}
     for row in range(1, min(sheet.nrows, HEADER_SCAN_ROWS) + 1):
-        columns: dict[str, int] = {}
-        extra: dict[int, str] = {}
-        width = max(sheet.ncols(row), sheet.ncols(row - 1) if row > 1 else 0)
-        for col in range(1, width + 1):
-            label = sheet.value(row, col)
-            if label in (None, "") and row > 1:
-                label = sheet.value(row - 1, col)
-            if not isinstance(label, str):
-                continue
-            key = _match(label, index)
-            if key and key not in columns:
-                columns[key] = col
-            elif label.strip():
-                extra[col] = clean_text(label)
+        columns, _ = _header_row(sheet, row, index)
         if len(columns) > len(partial):
             partial = columns
         if all(key in columns for key in required) and len(columns) >= 2:
             if best is None or len(columns) > best[1]:
-                best = (row, len(columns), columns, extra)
+                best = (row, len(columns), columns)
     if best is None:
         missing = [spec.column(key).header for key in required if key not in partial] or \
                   [column.header for column in spec.columns if column.required]
         raise PlanError("error.missing_header", path=path, sheet=sheet.name,
                         headers=", ".join(f"'{header}'" for header in missing))
-    row, _, columns, extra = best
+    row, _, columns = best
+    _, extra = _header_row(sheet, row, index)
     extra = {col: label for col, label in extra.items() if col not in columns.values()}
     return row, columns, extra
 
@@ -456,6 +502,11 @@ def _tasks(table: Table, rows: list[tuple[int, list]]) -> list[Task]:
 
 # ---------------------------------------------------------------- Thông tin
 
+@lru_cache(maxsize=None)
+def _info_index() -> dict[str, str]:
+    return _index((field.key, field.labels) for field in L.INFO_FIELDS)
+
+
 _INFO_PARSERS: dict[str, Callable[[object], object]] = {
     "count": lambda raw: _as_int(parse_count(raw).value),
     "date": lambda raw: parse_date(raw).value,
@@ -464,7 +515,7 @@ _INFO_PARSERS: dict[str, Callable[[object], object]] = {
 
 
 def _read_info(sheet: _Sheet) -> Meta:
-    index = _index((field.key, field.labels) for field in L.INFO_FIELDS)
+    index = _info_index()
     meta = Meta(sheet.name)
     value_col = None
     for row in range(1, min(sheet.nrows, 10) + 1):

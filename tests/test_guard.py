@@ -44,16 +44,18 @@ def test_every_corpus_item_has_an_expected_sniff_result() -> None:
     assert set(SNIFF_KEYS) == set(hostile.BY_NAME)
 
 
+@pytest.mark.parametrize("keep", [False, True], ids=["streamed", "kept"])
 @pytest.mark.parametrize("name", sorted(SNIFF_KEYS))
-def test_sniff_refuses_before_any_parser_runs(corpus: dict[str, Path], name: str) -> None:
+def test_sniff_refuses_before_any_parser_runs(corpus: dict[str, Path], name: str, keep: bool) -> None:
+    """The same verdict whether the file is checked from disk or from the bytes kept for the reader."""
     tracemalloc.start()
     started = time.perf_counter()
     try:
         if SNIFF_KEYS[name] is None:
-            assert guard.sniff(corpus[name]).kind in ("xlsx", "xls")
+            assert guard.sniff(corpus[name], keep=keep).kind in ("xlsx", "xls")
         else:
             with pytest.raises(PlanError) as caught:
-                guard.sniff(corpus[name])
+                guard.sniff(corpus[name], keep=keep)
             assert caught.value.key == SNIFF_KEYS[name]
             assert str(corpus[name]) in str(caught.value)
     finally:
@@ -61,6 +63,24 @@ def test_sniff_refuses_before_any_parser_runs(corpus: dict[str, Path], name: str
         tracemalloc.stop()
     assert time.perf_counter() - started < 10
     assert peak < 64 * 2**20, f"sniff held {peak // 2**20} MB"
+
+
+def test_kept_bytes_are_the_file_and_its_checked_xml_parts(make_plan) -> None:
+    path = make_plan()
+    sniffed = guard.sniff(path, keep=True)
+    assert sniffed.content == path.read_bytes()
+    with zipfile.ZipFile(path) as archive:
+        xml = {info.filename for info in archive.infolist() if info.filename.endswith((".xml", ".rels"))}
+        assert set(sniffed.parts) == xml
+        assert all(sniffed.parts[name] == archive.read(name) for name in xml)
+    assert guard.sniff(path).content is None and not guard.sniff(path).parts
+
+
+def test_a_large_file_is_not_kept(make_plan, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = make_plan()
+    monkeypatch.setattr(guard, "KEEP_FILE_BYTES", 1000)
+    sniffed = guard.sniff(path, keep=True)
+    assert sniffed.kind == "xlsx" and sniffed.content is None and not sniffed.parts
 
 
 def test_the_far_cell_is_named_in_the_refusal(corpus: dict[str, Path]) -> None:
