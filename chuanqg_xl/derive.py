@@ -17,6 +17,7 @@ from typing import Literal, Sequence
 from . import layout as L
 from .cells import a1, col_letter, quote_sheet
 from .formulas import add_cells, count_rows, row_runs, sum_column
+from .listcount import ListCounter
 from .matching import Match, SchoolIndex
 from .model import BudgetLine, Plan, School, Table, Task
 from .normalize import Period, clean_text, fold, parse_period, split_school_name
@@ -105,6 +106,7 @@ class _Builder:
         self.line_total_value: dict[tuple[str, int], float] = {}
         self.school_budget_value: dict[tuple[str, int], float] = {}
         self.by_cell: dict[tuple[str, int, int], Derived] = {}
+        self.counter = ListCounter(plan.school_table)
 
     def add(self, where: Table | str, at_row: int, at_col: int | None, value: float, formula: str | None,
             what: str, fmt: Format, rule: str = "total-mismatch", actual: object = None,
@@ -278,6 +280,23 @@ def _resolve_mentions(task: Task, index: SchoolIndex, schools: list[School],
     return mentions
 
 
+_KIND_TEXTS = {"new": (L.KIND_NEW,), "renew": (L.KIND_RENEW,), "upgrade": (L.KIND_UPGRADE, L.KIND_RENEW_UPGRADE),
+               "renew_all": tuple(sorted(L.RENEW_KINDS)), "all": L.KINDS.values}
+
+
+def _group_criteria(text: str) -> dict[str, tuple[str, ...]]:
+    """The list columns and values a group mention ('Quý IV/2023', 'Các trường công nhận mới') selects by."""
+    period = parse_period(text)
+    key = fold(text)
+    kind = parse_kind(text) if ("cong nhan" in key or "nang" in key) else None
+    criteria: dict[str, tuple[str, ...]] = {}
+    if period is not None:
+        criteria["timing"] = (period.label(),)
+    if kind is not None:
+        criteria["kind"] = _KIND_TEXTS["new"] if kind == L.KIND_NEW else _KIND_TEXTS["renew_all"]
+    return criteria or {"kind": _KIND_TEXTS["all"]}   # 'Các trường': every school of the list
+
+
 def _group_rows(text: str, schools: list[School]) -> list[int] | None:
     """PL1 rows a group mention stands for ('Quý IV/2023', 'Các trường công nhận mới'), or None."""
     period = parse_period(text)
@@ -337,7 +356,10 @@ def analyse(plan: Plan) -> Facts:
         if groups:
             explicit = sum(1 for mention in task_mentions if mention.group_rows is None)
             rows = sorted({row for mention in groups for row in mention.group_rows})
-            counted = count_rows(plan.school_table.sheet, plan.school_table.col("name") or 1, rows)
+            if len(groups) == 1:
+                counted = builder.counter.formula(rows, _group_criteria(groups[0].text))
+            else:
+                counted = count_rows(plan.school_table.sheet, plan.school_table.col("name") or 1, rows)
             value = explicit + len(rows)
             formula = None if counted is None else (f"{explicit}+{counted}" if explicit else counted)
         else:
@@ -371,8 +393,8 @@ def _summary(plan: Plan, builder: _Builder) -> None:
             for kind in kinds:
                 col = targets.columns.get((kind, "planned"))
                 rows = [school.row for school in plan.schools if school.level == level and _kind_key(school) == kind]
-                builder.add(targets.sheet, target.row, col, len(rows), count_rows(school_sheet, name_col, rows),
-                            "what.target_planned", "count", rule="count-differs-from-list",
+                counted = builder.counter.formula(rows, {"level": (level,), "kind": _KIND_TEXTS[kind]})
+                builder.add(targets.sheet, target.row, col, len(rows), counted, "what.target_planned", "count", rule="count-differs-from-list",
                             actual=target.planned_raw.get(kind),
                             actual_formula=targets.formulas.get((target.row, col)) if col else None,
                             level=level, kind=dict(L.TARGET_KINDS)[kind])
@@ -450,7 +472,8 @@ def _figures(plan: Plan, builder: _Builder, planned_cells: dict) -> None:
         computed[key] = (a1(row.row, col), tidy(value))
 
     all_rows = [school.row for school in plan.schools]
-    put("planned_total", len(all_rows), count_rows(school_sheet, name_col, all_rows), "count")
+    counter = builder.counter
+    put("planned_total", len(all_rows), counter.formula(all_rows, {"kind": _KIND_TEXTS["all"]}), "count")
     new_rows = [school.row for school in plan.schools if school.kind == L.KIND_NEW]
     new_total = planned_cells.get(("total", "new"))
     start_ref, start_raw = _info_ref(plan, "standard_at_start")
@@ -460,7 +483,7 @@ def _figures(plan: Plan, builder: _Builder, planned_cells: dict) -> None:
             if plan.summary.targets and plan.summary.targets.sheet != sheet:
                 new_part = f"{quote_sheet(plan.summary.targets.sheet)}{new_part}"
         else:
-            new_part, new_value = count_rows(school_sheet, name_col, new_rows), len(new_rows)
+            new_part, new_value = counter.formula(new_rows, {"kind": _KIND_TEXTS["new"]}), len(new_rows)
         value = sheet_number(start_raw) + new_value
         put("year_end", value, f"SUM({start_ref},{new_part})" if new_part else None, "count")
     total_ref, total_raw = _info_ref(plan, "total_schools")
@@ -471,9 +494,13 @@ def _figures(plan: Plan, builder: _Builder, planned_cells: dict) -> None:
         put("rate", value, f"IF(N({total_ref})>0,{year_end_cell}/N({total_ref}),0)", "rate")
     level2_ref, level2_raw = _info_ref(plan, "level2_at_start")
     if level2_ref and level2_raw is not None:
-        rows = [school.row for school in plan.schools
-                if (school.kind == L.KIND_NEW and school.standard_level == 2) or school.kind in L.UPGRADE_KINDS]
-        counted = count_rows(school_sheet, name_col, rows)
+        new_level2 = [school.row for school in plan.schools if school.kind == L.KIND_NEW and school.standard_level == 2]
+        upgraded = [school.row for school in plan.schools if school.kind in L.UPGRADE_KINDS]
+        parts = (counter.formula(new_level2, {"kind": _KIND_TEXTS["new"],
+                                               "standard_level": (L.STANDARD_LEVELS.values[1],)}),
+                 counter.formula(upgraded, {"kind": _KIND_TEXTS["upgrade"]}))
+        counted = None if None in parts else "+".join(parts)
+        rows = new_level2 + upgraded
         value = sheet_number(level2_raw) + len(rows)
         put("level2_year_end", value, None if counted is None else f"SUM({level2_ref},{counted})", "count")
     for figure_key, table_key in (("funded_new", "budget_new"), ("funded_renew", "budget_renew")):
@@ -543,7 +570,10 @@ def _batches(plan: Plan, builder: _Builder) -> None:
         }
         for key, rows in groups.items():
             col = batches.computed_cols.get(key)
-            builder.add(batches.sheet, batch.row, col, len(rows), count_rows(school_sheet, name_col, rows),
+            criteria = {"timing": (batch.label,)}
+            if key != "total":
+                criteria["kind"] = _KIND_TEXTS["new" if key == "new" else "renew_all"]
+            builder.add(batches.sheet, batch.row, col, len(rows), builder.counter.formula(rows, criteria),
                         "what.batch", "count", rule="count-differs-from-list", actual=batch.computed_raw.get(key),
                         actual_formula=batches.formulas.get((batch.row, col)) if col else None,
                         label=batch.label, column=dict(L.BATCH_COLUMNS)[key])

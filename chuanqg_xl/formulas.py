@@ -71,6 +71,39 @@ def sum_ranges(formula: str) -> list[RangeRef] | None:
     return ranges
 
 
+_REFERENCE = re.compile(
+    r"""("(?:[^"]|"")*")
+      |(?:'((?:[^']|'')*)'!|([A-Za-z0-9_.]+)!)?\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?(?![A-Za-z0-9_(])""",
+    re.VERBOSE,
+)
+MAX_REFERENCED = 100_000
+
+
+def same_formula(ours: str | None, theirs: str | None) -> bool:
+    """Two formula texts alike, spacing, case and a leading '=' aside."""
+    if ours is None or theirs is None:
+        return ours is theirs
+    return ours.replace(" ", "").upper() == theirs.lstrip("=").replace(" ", "").upper()
+
+
+def references(formula: str, sheet: str) -> set[tuple[str, int, int]]:
+    """Every cell a formula refers to, ranges expanded, as (sheet, row, col); `sheet` is the formula's own."""
+    found: set[tuple[str, int, int]] = set()
+    for match in _REFERENCE.finditer(formula):
+        if match.group(1):
+            continue
+        name = match.group(2).replace("''", "'") if match.group(2) is not None else (match.group(3) or sheet)
+        first_col, first_row = col_index(match.group(4)), int(match.group(5))
+        last_col = col_index(match.group(6)) if match.group(6) else first_col
+        last_row = int(match.group(7)) if match.group(7) else first_row
+        for row in range(min(first_row, last_row), max(first_row, last_row) + 1):
+            for col in range(min(first_col, last_col), max(first_col, last_col) + 1):
+                found.add((name, row, col))
+                if len(found) > MAX_REFERENCED:
+                    return found
+    return found
+
+
 # ---------------------------------------------------------------- builders
 
 def sum_column(col: int, first_row: int, last_row: int, sheet: str | None = None) -> str:

@@ -184,8 +184,8 @@ def excel_formula(formula: str) -> str:
 
 # ---------------------------------------------------------------- Excel 97-2003 (BIFF8)
 
-_BOF, _EOF, _BOUNDSHEET, _FORMULA, _SHRFMLA, _EXTERNSHEET, _SUPBOOK, _EXTERNNAME, _CONTINUE = (
-    0x0809, 0x000A, 0x0085, 0x0006, 0x04BC, 0x0017, 0x01AE, 0x0023, 0x003C)
+_BOF, _EOF, _BOUNDSHEET, _FORMULA, _SHRFMLA, _EXTERNSHEET, _SUPBOOK, _EXTERNNAME, _NAME = (
+    0x0809, 0x000A, 0x0085, 0x0006, 0x04BC, 0x0017, 0x01AE, 0x0023, 0x0018)
 _ERRORS = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!", 0x1D: "#NAME?", 0x24: "#NUM!",
            0x2A: "#N/A"}
 # iftab → (name, fixed argument count or None for variable); the functions plans and our formulas use.
@@ -219,6 +219,7 @@ class _Globals:
     ixti: list[str | None]                      # EXTERNSHEET entry → sheet name (None: not this workbook)
     ixti_books: list[int]                       # EXTERNSHEET entry → its SUPBOOK
     extern_names: list[list[str]]               # per SUPBOOK, its EXTERNNAME names
+    names: list[str]                            # NAME records in order (LibreOffice writes "_xlfn.COUNTIFS" there)
 
 
 def xls_formulas(path: Path) -> dict[str, SheetFormulas] | None:
@@ -258,6 +259,7 @@ def _globals(data: bytes) -> _Globals:
     supbooks: list[str] = []            # "self", "addin" or "other"
     extern_names: list[list[str]] = []
     xti: list[tuple[int, int]] = []
+    defined: list[str] = []
     first = True
     for kind, body in _records(data, 0):
         if kind == _BOF:
@@ -280,13 +282,21 @@ def _globals(data: bytes) -> _Globals:
         elif kind == _EXTERNNAME and extern_names:
             name, _ = _short_string(body, 6)
             extern_names[-1].append(name)
+        elif kind == _NAME and len(body) >= 15:
+            flags, cch = struct.unpack_from("<H", body)[0], body[3]
+            if flags & 0x20:           # a built-in name (Print_Area…): one code byte
+                defined.append("")
+            else:
+                text_flags = body[14]
+                raw = body[15:15 + (2 * cch if text_flags & 1 else cch)]
+                defined.append(raw.decode("utf-16-le" if text_flags & 1 else "latin-1", "replace"))
         elif kind == _EXTERNSHEET:
             count = struct.unpack_from("<H", body)[0]
             xti = [struct.unpack_from("<HHH", body, 2 + 6 * i)[:2] for i in range(count)]
     names = [name for name, _, _ in sheets]
     ixti = [names[tab] if book < len(supbooks) and supbooks[book] == "self" and tab < len(names) else None
             for book, tab in xti]
-    return _Globals(sheets, ixti, [book for book, _ in xti], extern_names)
+    return _Globals(sheets, ixti, [book for book, _ in xti], extern_names, defined)
 
 
 def scan_biff(data: bytes) -> dict[str, SheetFormulas]:
@@ -452,6 +462,12 @@ def _decompile(tokens: bytes, base_row: int, base_col: int, book: _Globals) -> s
         elif ptg >= 0x20 and base in (0x0A, 0x0B, 0x1C, 0x1D):   # references to deleted cells
             pos += {0x0A: 4, 0x0B: 8, 0x1C: 6, 0x1D: 10}[base]
             stack.append("#REF!")
+        elif ptg >= 0x20 and base == 0x03:   # tName: a defined name; only "_xlfn." function names are understood
+            index = struct.unpack_from("<H", tokens, pos)[0]
+            pos += 4
+            if not 1 <= index <= len(book.names) or not book.names[index - 1].startswith("_xlfn."):
+                raise _Unknown("defined name")
+            stack.append(book.names[index - 1])
         elif ptg >= 0x20 and base == 0x19:   # tNameX: an external or add-in name (newer functions)
             ixti, index = struct.unpack_from("<HH", tokens, pos)
             pos += 6

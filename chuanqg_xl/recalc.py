@@ -19,6 +19,7 @@ from .checks import remaining_after_recalc, run_checks
 from .derive import Derived, Facts, analyse
 from .errors import PlanError
 from .files import atomic_write, resolve_target
+from .formulas import same_formula
 from .grid import ooxml_sheet_parts
 from .messages import text
 from .model import LoggedReplacement, Plan
@@ -55,12 +56,6 @@ def _actual_number(value: object) -> float | None:
     return parse_number(value).value
 
 
-def _same_formula(ours: str | None, theirs: str | None) -> bool:
-    if ours is None or theirs is None:
-        return ours is theirs
-    return ours.replace(" ", "").upper() == theirs.lstrip("=").replace(" ", "").upper()
-
-
 def _changes(derived: list[Derived]) -> tuple[list[dict[str, object]], list[LoggedReplacement]]:
     """Cells whose content changes, and the typed values (or other formulas) that get replaced."""
     changes: list[dict[str, object]] = []
@@ -70,12 +65,12 @@ def _changes(derived: list[Derived]) -> tuple[list[dict[str, object]], list[Logg
         same_value = old_number is not None and abs(old_number - item.value) <= 1e-9 * max(1.0, abs(item.value))
         if item.fmt == "rate" and old_number is not None and not same_value:
             same_value = round(old_number * 100, 6) == round(item.value * 100, 6)
-        same_formula = _same_formula(item.formula, item.actual_formula)
-        if same_value and same_formula:
+        unchanged_formula = same_formula(item.formula, item.actual_formula)
+        if same_value and unchanged_formula:
             continue
         changes.append({"sheet": item.sheet, "cell": item.cell, "old": item.actual,
                         "old_formula": item.actual_formula, "new": item.value, "formula": item.formula})
-        if item.actual is not None and not same_value and not same_formula and item.rule != "stt-out-of-sequence":
+        if item.actual is not None and not same_value and not unchanged_formula and item.rule != "stt-out-of-sequence":
             old = f"={item.actual_formula}" if item.actual_formula else item.actual
             replaced.append(LoggedReplacement(item.sheet, item.cell, old, item.value))
     return changes, replaced

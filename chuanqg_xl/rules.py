@@ -59,6 +59,7 @@ RULES: tuple[Rule, ...] = (
     Rule("A001", "total-mismatch", "error", recalc_fixes=True),
     Rule("A002", "sum-range-incomplete", "error", recalc_fixes=True),
     Rule("A003", "constant-in-derived-cell", "warning", recalc_fixes=True),
+    Rule("A004", "stale-count-formula", "warning", recalc_fixes=True),
     Rule("X001", "count-differs-from-list", "error", recalc_fixes=True),
     Rule("X002", "target-not-met", "error"),
     Rule("X003", "target-exceeded", "info"),

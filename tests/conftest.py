@@ -68,13 +68,15 @@ def sheet_part(path: Path, sheet: str) -> str:
 
 
 def set_cells(path: Path, edits: dict[tuple[str, str], object]) -> None:
-    """Overwrite cells of a workbook in place: numbers, text, None (empty), or '=FORMULA'."""
+    """Overwrite cells of a workbook in place: numbers, text, None (empty), '=FORMULA' or ('=FORMULA', value)."""
     from chuanqg_xl.cells import parse_a1
 
     pkg = Package(path)
     by_sheet: dict[str, dict[tuple[int, int], CellWrite]] = {}
     for (sheet, ref), value in edits.items():
-        if isinstance(value, str) and value.startswith("="):
+        if isinstance(value, tuple):  # ("=FORMULA", cached value): as a spreadsheet program saved it
+            write = CellWrite(value[0][1:], value[1])
+        elif isinstance(value, str) and value.startswith("="):
             write = CellWrite(value[1:], None)
         elif isinstance(value, str):
             write = CellWrite(None, None, text=value)

@@ -5,7 +5,8 @@ import math
 from typing import Iterator
 
 from ..derive import Derived
-from ..formulas import row_runs, sum_ranges
+from ..formulas import references, row_runs, same_formula, sum_ranges
+from ..listcount import rows_counted
 from ..normalize import clean_text, is_error_value, parse_number, parse_percent
 from ..report import Finding
 from .context import Context
@@ -49,12 +50,41 @@ def missing_sum_rows(item: Derived) -> list[int]:
     return [row for row in item.sum_rows if row not in covered]
 
 
+class _Stale:
+    """Count cells whose ROWS() formula went stale, and the cells that add them up (by cell → the stale cause)."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.list_sheet = ctx.plan.school_table.sheet
+        self.school_rows = {school.row for school in ctx.plan.schools}
+        self.cells: dict[tuple[str, int, int], str] = {}
+
+    def finding(self, ctx: Context, item: Derived, number: float) -> Finding | None:
+        """A stale-count finding for a mismatching derived cell, when that is what it is; else None."""
+        covered = rows_counted(item.actual_formula, self.list_sheet) if item.fmt == "count" else None
+        params = dict(what=describe(ctx, item), actual_text=_display(ctx, number, item.fmt),
+                      expected_text=_display(ctx, item.value, item.fmt))
+        if covered is not None:
+            self.cells[(item.sheet, item.row, item.col)] = f"{item.sheet}!{item.cell}"
+            variant = None if covered - self.school_rows else "changed"
+            return ctx.finding("stale-count-formula", item.sheet, item.cell, variant, expected=item.value,
+                               actual=number, formula="=" + (item.actual_formula or ""),
+                               rows=_runs_text(sorted(covered)), **params)
+        if self.cells and same_formula(item.formula, item.actual_formula) and item.formula:
+            causes = [self.cells[ref] for ref in sorted(references(item.formula, item.sheet)) if ref in self.cells]
+            if causes:
+                self.cells[(item.sheet, item.row, item.col)] = causes[0]
+                return ctx.finding("stale-count-formula", item.sheet, item.cell, "consequence", expected=item.value,
+                                   actual=number, cause=causes[0], **params)
+        return None
+
+
 def check_derived(ctx: Context) -> Iterator[Finding]:
+    stale = _Stale(ctx)
     for item in ctx.facts.derived:
-        yield from _check_one(ctx, item)
+        yield from _check_one(ctx, item, stale)
 
 
-def _check_one(ctx: Context, item: Derived) -> Iterator[Finding]:
+def _check_one(ctx: Context, item: Derived, stale: _Stale) -> Iterator[Finding]:
     actual = item.actual
     if item.rule == "stt-out-of-sequence":
         if actual is not None:
@@ -87,6 +117,11 @@ def _check_one(ctx: Context, item: Derived) -> Iterator[Finding]:
         number = parser(actual).value
     if item.fmt == "rate" and number is not None and number > 1 and not isinstance(actual, str):
         number /= 100  # a rate typed as 61.4 rather than 61.4 %
+    if number is not None and not same(item.value, number, item.fmt):
+        found = stale.finding(ctx, item, number)
+        if found is not None:
+            yield found
+            return
     if number is None or not same(item.value, number, item.fmt):
         shown = ctx.show(actual) if number is None else _display(ctx, number, item.fmt)
         yield ctx.finding(item.rule, item.sheet, item.cell, expected=item.value,

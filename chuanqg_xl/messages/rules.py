@@ -220,6 +220,22 @@ RULE_TEXTS: dict[str, dict[str, dict[str, str]]] = {
         "PL3 dòng Tổng cộng ghi 13.335 bằng tay.", "PL3 total row holds 13,335 typed by hand.",
         "Chạy recalc để thay bằng công thức.", "Run recalc to put a formula there.",
     ),
+    "stale-count-formula": _r(
+        "Công thức đếm đã cũ", "Stale count formula",
+        "Ô đếm số trường dùng công thức ROWS() theo các dòng của danh sách; sau khi chèn, xóa hoặc sửa dòng trong "
+        "danh sách, công thức đó không còn đếm đúng các trường cần đếm. Các ô tổng cộng lại từ ô này cũng lệch theo.",
+        "A school count uses ROWS() over rows of the list; after rows were inserted, deleted or edited there, it no "
+        "longer counts the right schools. Totals built on it are off too.",
+        "Số liệu của kế hoạch (danh sách trường) không sai: chỉ công thức đã cũ. Nhưng bản in sẽ hiện số sai cho "
+        "đến khi tính lại.",
+        "The plan's figures (the list) are not wrong, only the formula is stale; but a printout shows the wrong "
+        "number until it is recalculated.",
+        "Chèn một dòng trống giữa hai trường ở PL1: ô 'Kế hoạch' Tiểu học đếm 4 thay vì 3.",
+        "A blank row inserted between two schools in PL1: the primary 'Kế hoạch' cell counts 4 instead of 3.",
+        "Chạy recalc: công thức đếm được viết lại bằng COUNTIFS theo các cột của danh sách, không còn phụ thuộc "
+        "vào vị trí dòng.",
+        "Run recalc: the count is rewritten as COUNTIFS over the list's columns, which no longer depends on rows.",
+    ),
     "count-differs-from-list": _r(
         "Số trường khác danh sách", "Count differs from the school list",
         "Cột 'Kế hoạch' của bảng tổng hợp theo cấp học ghi số trường khác với số trường đếm được trong danh "
@@ -559,6 +575,27 @@ MESSAGES.update({
     "finding.count-differs-from-list": {
         "vi": "{what}: đang ghi {actual_text}, danh sách trường (PL1) có {expected_text}.",
         "en": "{what}: shows {actual_text}, the school list (PL1) has {expected_text}.",
+    },
+    "finding.stale-count-formula": {
+        "vi": "{what}: đang ghi {actual_text}, danh sách có {expected_text} — công thức đếm {formula} tính theo "
+              "dòng {rows} của danh sách, trong đó có dòng không phải trường cần đếm: một dòng đã được chèn vào "
+              "danh sách; recalc sẽ viết lại công thức đếm này.",
+        "en": "{what}: shows {actual_text}, the list has {expected_text} — the count {formula} covers rows {rows} "
+              "of the list, some of which are not schools to count: a row was inserted in the list; recalc will "
+              "rewrite this count.",
+    },
+    "finding.stale-count-formula.changed": {
+        "vi": "{what}: đang ghi {actual_text}, danh sách có {expected_text} — công thức đếm {formula} tính theo "
+              "các dòng đã chọn trước khi danh sách thay đổi (dòng bị xóa, chuyển hoặc sửa); recalc sẽ viết lại "
+              "công thức đếm này.",
+        "en": "{what}: shows {actual_text}, the list has {expected_text} — the count {formula} covers the rows chosen "
+              "before the list changed (rows deleted, moved or edited); recalc will rewrite this count.",
+    },
+    "finding.stale-count-formula.consequence": {
+        "vi": "{what}: đang ghi {actual_text}, đúng ra {expected_text} — công thức ở ô này đúng, nhưng cộng từ ô "
+              "đếm đã cũ {cause}; recalc sẽ sửa cả hai.",
+        "en": "{what}: shows {actual_text}, should be {expected_text} — this cell's formula is right but adds the "
+              "stale count in {cause}; recalc fixes both.",
     },
     "finding.constant-in-derived-cell": {
         "vi": "{what}: là số gõ tay ({actual_text}) thay vì công thức.",

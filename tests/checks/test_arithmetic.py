@@ -63,3 +63,33 @@ def test_no_a003_where_the_formula_would_be_too_long_for_excel(make_plan, monkey
     recalc_plan(path, output=out)
     assert flat(path) and ("A001", SUM, "C14") in flat(path)
     assert not [item for item in flat(out) if item[0] in ("A001", "A003")]
+
+
+PL1_ROWS = "ROWS('PL1 - Danh sách trường'!{})"
+
+
+def test_a_rows_count_that_covers_an_inserted_row_is_a_stale_formula(make_plan) -> None:
+    """A blank row inserted in the list: Excel widened ROWS(B4:B4) to ROWS(B4:B5)… and its totals followed."""
+    report = check_plan(make_plan(edits={
+        (SUM, "C6"): ("=" + PL1_ROWS.format("B4") + "+" + PL1_ROWS.format("B7:B7"), 2),
+        (SUM, "C10"): ("=SUM(C5,C6,C7,C8,C9)", 2),
+        (SUM, "I6"): ("=SUM(C6,E6,G6)", 2),
+    }))
+    assert report.flat() == [("A004", SUM, "C6"), ("A004", SUM, "I6"), ("A004", SUM, "C10")]
+    first = next(f for f in report.findings if f.cell == "C6")
+    assert first.severity == "warning" and "một dòng đã được chèn vào danh sách" in first.message
+    assert "recalc sẽ viết lại" in first.message
+    consequence = next(f for f in report.findings if f.cell == "C10")
+    assert "Tổng hợp!C6" in consequence.message
+
+
+def test_a_rows_count_over_other_schools_says_the_list_changed(make_plan) -> None:
+    report = check_plan(make_plan(edits={(SUM, "C6"): ("=" + PL1_ROWS.format("B4:B5"), 2),
+                                         (SUM, "C10"): ("=SUM(C5,C6,C7,C8,C9)", 2)}))
+    assert sorted(report.flat()) == [("A004", SUM, "C10"), ("A004", SUM, "C6")]
+    assert "trước khi danh sách thay đổi" in next(f for f in report.findings if f.cell == "C6").message
+
+
+def test_a_right_rows_count_is_no_finding_and_a_wrong_typed_count_is_still_an_error(make_plan) -> None:
+    assert check_plan(make_plan(edits={(SUM, "C6"): ("=" + PL1_ROWS.format("B4"), 1)})).flat() == []
+    assert check_plan(make_plan(edits={(SUM, "C6"): ("=1+1", 2)})).flat()[0][:1] == ("X001",)
