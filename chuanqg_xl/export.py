@@ -1330,7 +1330,7 @@ def export_plan(path: str | os.PathLike[str], output: str | os.PathLike[str], *,
 
     plan = read_plan(source)
     facts = analyse(plan)
-    findings = remaining_after_recalc(run_checks(plan, facts, lang=lang))
+    findings = remaining_after_recalc(run_checks(plan, facts, lang=lang), facts)
     errors = [finding for finding in findings if finding.severity == "error"]
     if errors and not force:
         raise _refusal(source, errors, lang)

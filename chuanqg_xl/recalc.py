@@ -261,7 +261,7 @@ def recalc_plan(path: str | os.PathLike[str], output: str | os.PathLike[str] | N
     plan = read_plan(source)
     facts = analyse(plan)
     before = run_checks(plan, facts, lang=lang, as_of=as_of)
-    remaining = remaining_after_recalc(before)
+    remaining = remaining_after_recalc(before, facts)
     changes, replaced = _changes(facts.derived)
     log = _merge_log(plan.review_log, replaced)
     target = Path(output) if output else default_output(source, plan.format)

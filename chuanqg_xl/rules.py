@@ -56,6 +56,9 @@ RULES: tuple[Rule, ...] = (
     Rule("V016", "formulas-not-calculated", "warning"),
     Rule("V017", "unreadable-period", "warning"),
     Rule("V018", "school-list-separator", "warning"),
+    Rule("V019", "duplicate-budget-item", "warning"),
+    Rule("V020", "budget-line-without-amount", "warning"),
+    Rule("V021", "school-named-twice", "warning"),
     Rule("A001", "total-mismatch", "error", recalc_fixes=True),
     Rule("A002", "sum-range-incomplete", "error", recalc_fixes=True),
     Rule("A003", "constant-in-derived-cell", "warning", recalc_fixes=True),
@@ -73,6 +76,7 @@ RULES: tuple[Rule, ...] = (
     Rule("X011", "stated-figure-mismatch", "error"),
     Rule("X012", "pre-invested-with-budget", "info"),
     Rule("X013", "ambiguous-school-name", "warning"),
+    Rule("X014", "schools-without-target", "warning"),
     Rule("D001", "accreditation-level-too-low", "error"),
     Rule("D002", "upgrade-not-to-level-2", "error"),
     Rule("D003", "deadline-outside-plan-year", "warning"),
@@ -83,6 +87,10 @@ RULES: tuple[Rule, ...] = (
     Rule("D008", "year-end-exceeds-total", "error"),
     Rule("D009", "stale-year-in-text", "warning"),
     Rule("D010", "deadline-before-plan-date", "info"),
+    Rule("D011", "implausible-amount", "warning"),
+    Rule("D012", "date-years-from-plan", "error"),
+    Rule("D013", "deadline-before-period", "error"),
+    Rule("D014", "plan-date-outside-year", "warning"),
 )
 
 BY_NAME = {rule.name: rule for rule in RULES}

@@ -7,6 +7,7 @@ finding can only come from that change.
 from __future__ import annotations
 
 import copy
+import re
 import datetime as dt
 import shutil
 from pathlib import Path
@@ -73,8 +74,12 @@ def set_cells(path: Path, edits: dict[tuple[str, str], object]) -> None:
 
     pkg = Package(path)
     by_sheet: dict[str, dict[tuple[int, int], CellWrite]] = {}
+    errors: dict[str, dict[str, str]] = {}
     for (sheet, ref), value in edits.items():
-        if isinstance(value, tuple):  # ("=FORMULA", cached value): as a spreadsheet program saved it
+        if isinstance(value, tuple) and isinstance(value[1], str):  # ("=FORMULA", "#REF!"): an error result
+            write = CellWrite(value[0][1:], None)
+            errors.setdefault(sheet, {})[ref] = value[1]
+        elif isinstance(value, tuple):  # ("=FORMULA", cached value): as a spreadsheet program saved it
             write = CellWrite(value[0][1:], value[1])
         elif isinstance(value, str) and value.startswith("="):
             write = CellWrite(value[1:], None)
@@ -87,7 +92,12 @@ def set_cells(path: Path, edits: dict[tuple[str, str], object]) -> None:
         part = sheet_part(path, sheet)
         worksheet = Worksheet(pkg.read(part))
         worksheet.write_cells(cells)
-        pkg.write(part, worksheet.bytes())
+        data = worksheet.bytes()
+        for ref, error in errors.get(sheet, {}).items():
+            data = re.sub(rf'<c r="{ref}"([^>]*)><f>(.*?)</f></c>'.encode(),
+                          lambda m: b'<c r="' + ref.encode() + b'"' + m.group(1) + b' t="e"><f>' + m.group(2) + b"</f><v>"
+                          + error.encode() + b"</v></c>", data)
+        pkg.write(part, data)
     tmp = path.with_name(path.stem + ".edit.xlsx")
     pkg.save(tmp)
     tmp.replace(path)

@@ -32,9 +32,14 @@ def run_checks(plan: Plan, facts: Facts | None = None, *, lang: str = "vi",
     return sort_findings(findings)
 
 
-def remaining_after_recalc(findings: list[Finding]) -> list[Finding]:
-    """The findings a recalculated workbook still has: recalc fixes derived cells, nothing else."""
-    return [finding for finding in findings if not rule(finding.code).recalc_fixes]
+def remaining_after_recalc(findings: list[Finding], facts: Facts | None = None) -> list[Finding]:
+    """The findings a recalculated workbook still has: recalc fixes derived cells, nothing else.
+
+    An error value (#REF!) in a derived cell goes too: recalc writes the cell's formula anew.
+    """
+    derived = {(item.sheet, item.cell) for item in facts.derived} if facts is not None else set()
+    return [finding for finding in findings if not rule(finding.code).recalc_fixes
+            and not (finding.name == "formula-error-value" and (finding.sheet, finding.cell) in derived)]
 
 
 def check_plan(path: str | os.PathLike[str], *, lang: str = "vi", as_of: dt.date | None = None) -> Report:

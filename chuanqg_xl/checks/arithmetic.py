@@ -101,9 +101,8 @@ def _check_one(ctx: Context, item: Derived, stale: _Stale) -> Iterator[Finding]:
     if actual is None:
         return
     if is_error_value(actual):
-        yield ctx.finding(item.rule, item.sheet, item.cell, expected=item.value, actual=clean_text(actual),
-                          what=describe(ctx, item), actual_text=clean_text(actual),
-                          expected_text=_display(ctx, item.value, item.fmt))
+        yield ctx.finding("formula-error-value", item.sheet, item.cell, "derived", expected=item.value,
+                          actual=clean_text(actual), what=describe(ctx, item), value=clean_text(actual))
         return
     if actual.__class__ is float and item.actual_formula is not None and not item.sum_rows \
             and abs(actual - item.value) <= MONEY_TOLERANCE and (item.fmt != "rate" or same(item.value, actual, "rate")):

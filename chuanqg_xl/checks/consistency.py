@@ -32,6 +32,9 @@ def check_targets(ctx: Context) -> Iterator[Finding]:
             params = dict(level=level, kind=kinds[kind], planned=ctx.num(planned), assigned=ctx.num(assigned))
             if planned < assigned:
                 yield ctx.finding("target-not-met", targets.sheet, cell, expected=assigned, actual=planned, **params)
+            elif planned > assigned == 0:
+                yield ctx.finding("schools-without-target", targets.sheet, cell, expected=assigned, actual=planned,
+                                  **params)
             elif planned > assigned:
                 yield ctx.finding("target-exceeded", targets.sheet, cell, expected=assigned, actual=planned,
                                   extra=ctx.num(planned - assigned), **params)
@@ -129,6 +132,19 @@ def check_tasks(ctx: Context) -> Iterator[Finding]:
             for piece, match in mention.comma_parts:
                 yield from _name_finding(ctx, match, task.sheet, cell, piece, "school-not-in-list")
         named = ctx.facts.named_counts.get(id(task))
+        repeated = 0
+        seen: set[int] = set()
+        for mention in mentions:
+            matches = [mention.match] if mention.match is not None else [match for _, match in mention.comma_parts]
+            for match in matches:
+                if match.school is None:
+                    continue
+                if id(match.school) in seen:
+                    repeated += 1
+                    yield ctx.finding("school-named-twice", task.sheet, cell, name=match.school.name)
+                seen.add(id(match.school))
+        if named:
+            named -= repeated   # the count compares distinct schools
         if task.school_count is None or not named or named == task.school_count:
             continue
         names = "; ".join(mention.text for mention in mentions if mention.text)

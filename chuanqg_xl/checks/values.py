@@ -6,9 +6,10 @@ from typing import Iterator
 
 from .. import layout as L
 from ..cells import a1
-from ..model import Record, Table
+from ..derive import sheet_number
+from ..model import BudgetLine, Record, Table
 from ..normalize import (
-    clean_text, has_hygiene_problem, is_error_value, parse_count, parse_date, parse_number, parse_percent,
+    clean_text, fold, has_hygiene_problem, is_error_value, parse_count, parse_date, parse_number, parse_percent,
 )
 from ..report import Finding
 from .context import Context
@@ -128,11 +129,14 @@ def check_budget_lines(ctx: Context) -> Iterator[Finding]:
         table = ctx.plan.budget_tables[key]
         spec = table.spec
         source_cols = [(source, table.columns[source] - 1) for source in L.SOURCE_KEYS if source in table.columns]
+        seen_items: dict[tuple, BudgetLine] = {}
         for line in lines:
             if not line.school:
                 yield ctx.at("missing-required-value", line, "name", field=spec.column("name").header)
             if not line.item:
                 yield ctx.at("missing-required-value", line, "item", field=spec.column("item").header)
+            elif line.school and source_cols:
+                yield from _line_amount_findings(ctx, line, source_cols, seen_items)
             values = line.values
             for source, index in source_cols:
                 raw = values[index] if index < len(values) else None
@@ -144,6 +148,27 @@ def check_budget_lines(ctx: Context) -> Iterator[Finding]:
                 if isinstance(raw, (int, float)) and not isinstance(raw, bool) and raw < 0:
                     yield ctx.finding("negative-amount", line.sheet, cell, value=ctx.num(raw), field=header)
         yield from _rows_below_total(ctx, table)
+
+
+def _line_amount(line: BudgetLine, source_cols: list[tuple[str, int]]) -> float | None:
+    """What the line adds up to (None when no source cell holds anything)."""
+    values = line.values
+    raws = [values[index] for _, index in source_cols if index < len(values) and values[index] not in ("", None)]
+    return sum(sheet_number(raw) for raw in raws) if raws else None
+
+
+def _line_amount_findings(ctx: Context, line: BudgetLine, source_cols: list[tuple[str, int]],
+                          seen: dict[tuple, BudgetLine]) -> Iterator[Finding]:
+    amount = _line_amount(line, source_cols)
+    if amount is None and not line.total:
+        yield ctx.finding("budget-line-without-amount", line.sheet, a1(line.row, source_cols[0][1] + 1),
+                          name=line.school, item=line.item)
+    key = (line.school_parts.folded_key if line.school_parts else fold(line.school), fold(line.item))
+    first = seen.setdefault(key, line)
+    if first is not line:
+        other = _line_amount(first, source_cols)
+        yield ctx.at("duplicate-budget-item", line, "item", name=line.school, item=line.item, other_row=first.row,
+                     other_amount=ctx.num(other or 0), amount=ctx.num(amount or 0))
 
 
 def _rows_below_total(ctx: Context, table: Table) -> Iterator[Finding]:

@@ -236,6 +236,92 @@ RULE_TEXTS: dict[str, dict[str, dict[str, str]]] = {
         "vào vị trí dòng.",
         "Run recalc: the count is rewritten as COUNTIFS over the list's columns, which no longer depends on rows.",
     ),
+    "duplicate-budget-item": _r(
+        "Hạng mục kinh phí ghi hai lần", "Budget item entered twice",
+        "Cùng một trường có hai dòng kinh phí cùng hạng mục đầu tư trong một phụ lục.",
+        "One school has two budget lines with the same item in one appendix.",
+        "Thường là dòng chép lại hoặc sửa số mà quên xóa dòng cũ: tổng kinh phí bị cộng hai lần.",
+        "Usually a copied line, or a corrected amount whose old line was not deleted: the money is counted twice.",
+        "PL2: 'TH Kim Đồng – Nhà vệ sinh' 200 ở dòng 5 và 250 ở dòng 7.",
+        "PL2: 'TH Kim Đồng – toilets' 200 on row 5 and 250 on row 7.",
+        "Xóa dòng thừa, hoặc ghi rõ hai hạng mục khác nhau (ví dụ 'Nhà vệ sinh học sinh', 'Nhà vệ sinh giáo viên').",
+        "Delete the extra line, or name the two items apart.",
+    ),
+    "budget-line-without-amount": _r(
+        "Dòng kinh phí không có số tiền", "Budget line without an amount",
+        "Một dòng ở PL2/PL3 có trường và hạng mục nhưng không có số tiền ở nguồn nào.",
+        "A PL2/PL3 line names a school and an item but has no amount in any source.",
+        "Hạng mục không có kinh phí thì tổng của trường và của phụ lục thiếu khoản này.",
+        "Without an amount, the school's and the appendix's totals leave the item out.",
+        "PL3: 'THCS Tây Sơn – Sửa chữa chống xuống cấp' để trống mọi cột nguồn vốn.",
+        "PL3: 'THCS Tây Sơn – repairs' with every source column empty.",
+        "Điền số tiền vào cột nguồn vốn tương ứng, hoặc xóa dòng nếu hạng mục không còn.",
+        "Fill the amount in its source column, or delete the line.",
+    ),
+    "implausible-amount": _r(
+        "Số tiền không hợp lý", "Implausible amount",
+        "Một số tiền ở PL2/PL3 lớn hoặc nhỏ hơn các dòng khác hàng trăm, hàng nghìn lần, hoặc chỉ khớp tổng "
+        "nêu trong kế hoạch khi đổi đơn vị: có lẽ đã gõ theo đồng hay nghìn đồng trong bảng tính bằng triệu "
+        "đồng, hoặc gõ 1.2 thay cho 1.200.",
+        "An amount in PL2/PL3 hundreds or thousands of times larger or smaller than the other lines, or one that "
+        "only matches the plan's stated total in another unit: typed in đồng or thousand đồng in a table in "
+        "million đồng, or 1.2 typed for 1.200.",
+        "Một số gõ sai đơn vị làm tổng kinh phí sai hàng nghìn lần; tổng ở xa khó lần ra dòng gây lỗi.",
+        "One amount in the wrong unit makes the total wrong a thousandfold, and the far-away total hides which line.",
+        "PL2 ghi 2.800.000.000 (đồng) cho 'Nhà hiệu bộ' trong khi bảng tính bằng triệu đồng (2.800).",
+        "PL2 holds 2,800,000,000 (đồng) for an item while the table is in million đồng (2,800).",
+        "Đổi số về triệu đồng (ví dụ 2.800).", "Convert the amount to million đồng (e.g. 2,800).",
+    ),
+    "school-named-twice": _r(
+        "Trường nêu hai lần trong một nhiệm vụ", "School named twice in one task",
+        "Cột 'Trường liên quan' của một nhiệm vụ nêu cùng một trường hai lần.",
+        "A task's 'Trường liên quan' names the same school twice.",
+        "Số trường của nhiệm vụ được so theo các trường khác nhau; tên lặp thường là chép nhầm thay cho một "
+        "trường khác.",
+        "A task's count is compared with distinct schools; a repeated name is often pasted in place of another.",
+        "'TH Kim Đồng; THCS Tây Sơn; TH Kim Đồng'.", "'TH Kim Đồng; THCS Tây Sơn; TH Kim Đồng'.",
+        "Xóa tên lặp, hoặc thay bằng trường còn thiếu.", "Remove the repeat, or put the missing school there.",
+    ),
+    "schools-without-target": _r(
+        "Có trường dù chỉ tiêu giao bằng 0", "Schools listed against a zero target",
+        "Chỉ tiêu giao của một cấp học và hình thức là 0 nhưng danh sách vẫn có trường thuộc đó.",
+        "The target assigned for a level and kind is 0, yet the list has schools of that level and kind.",
+        "Chỉ tiêu 0 mà có trường thường là gõ thiếu chỉ tiêu hoặc ghi nhầm cấp học/hình thức của trường.",
+        "A zero target with schools is usually a target left out, or a school's level or kind mistyped.",
+        "Tổng hợp: THCS – Công nhận lại giao 0, PL1 có 1 trường THCS công nhận lại.",
+        "Summary: THCS re-recognition target 0, PL1 lists one.",
+        "Ghi đúng chỉ tiêu giao, hoặc sửa cấp học/hình thức của trường trong PL1.",
+        "Enter the real target, or correct the school's level or kind in PL1.",
+    ),
+    "date-years-from-plan": _r(
+        "Ngày cách năm kế hoạch nhiều năm", "Date years away from the plan year",
+        "Hạn hoàn thành hoặc ngày hoàn thành cách năm kế hoạch từ hai năm trở lên.",
+        "A deadline or completion date two or more years away from the plan year.",
+        "Kế hoạch năm chỉ trải qua năm đó (và đầu năm sau); năm 2032 trong kế hoạch 2023 là gõ nhầm.",
+        "A yearly plan spans its year (and early next year); 2032 in a 2023 plan is a typo.",
+        "Ngày hoàn thành 15/10/2032 trong kế hoạch năm 2023.", "Completed on 15/10/2032 in the 2023 plan.",
+        "Sửa lại năm của ngày.", "Correct the date's year.",
+    ),
+    "deadline-before-period": _r(
+        "Hạn trước thời gian của nhiệm vụ", "Deadline before the task's own period",
+        "Hạn hoàn thành của nhiệm vụ đứng trước ngày bắt đầu thời gian ghi ở cột 'Thời gian' của chính nó.",
+        "A task's deadline falls before the start of the period in its own 'Thời gian' cell.",
+        "Nhiệm vụ 'Tháng 10/2023' không thể xong trước 31/05/2023: một trong hai đã ghi nhầm.",
+        "A task of October 2023 cannot be due on 31/05/2023: one of the two is wrong.",
+        "Thời gian 'Tháng 10/2023', hạn 31/05/2023.", "Time 'Tháng 10/2023', due 31/05/2023.",
+        "Sửa hạn hoàn thành hoặc thời gian của nhiệm vụ.", "Correct the deadline or the task's time.",
+    ),
+    "plan-date-outside-year": _r(
+        "Ngày ban hành khác năm kế hoạch", "Plan date in another year",
+        "Ngày ban hành ở trang Thông tin không thuộc năm kế hoạch (trừ tháng 12 năm trước).",
+        "The plan's date on Thông tin is not in the plan year (December of the year before aside).",
+        "Kế hoạch năm được ban hành trong năm đó hoặc cuối năm trước; một năm khác thường là chép từ kế hoạch "
+        "cũ, và kéo theo các hạn 'trước ngày ban hành'.",
+        "A yearly plan is issued in its year or late the year before; another year is usually copied from an old "
+        "plan, and makes deadlines look 'before the plan date'.",
+        "Kế hoạch năm 2023, ngày ban hành 10/02/2022.", "2023 plan dated 10/02/2022.",
+        "Sửa ngày ban hành (hoặc năm kế hoạch).", "Correct the date (or the plan year).",
+    ),
     "count-differs-from-list": _r(
         "Số trường khác danh sách", "Count differs from the school list",
         "Cột 'Kế hoạch' của bảng tổng hợp theo cấp học ghi số trường khác với số trường đếm được trong danh "
@@ -575,6 +661,52 @@ MESSAGES.update({
     "finding.count-differs-from-list": {
         "vi": "{what}: đang ghi {actual_text}, danh sách trường (PL1) có {expected_text}.",
         "en": "{what}: shows {actual_text}, the school list (PL1) has {expected_text}.",
+    },
+    "finding.duplicate-budget-item": {
+        "vi": "'{name}' – '{item}' đã có ở dòng {other_row} ({other_amount}); dòng này ghi {amount}.",
+        "en": "'{name}' – '{item}' is already on row {other_row} ({other_amount}); this line says {amount}.",
+    },
+    "finding.budget-line-without-amount": {
+        "vi": "Dòng kinh phí '{name}' – '{item}' không có số tiền ở nguồn vốn nào.",
+        "en": "Budget line '{name}' – '{item}' has no amount in any source.",
+    },
+    "finding.implausible-amount": {
+        "vi": "{field} {value} ({unit}) gấp khoảng {ratio} lần mức thường gặp ở các dòng khác ({typical}): có lẽ gõ "
+              "theo {likely}; đúng ra khoảng {suggested}.",
+        "en": "{field} {value} ({unit}) is about {ratio} times the other lines' usual amount ({typical}): probably "
+              "typed in {likely}; should be about {suggested}.",
+    },
+    "finding.implausible-amount.total": {
+        "vi": "{field} {value} ({unit}): với {suggested} thay cho số này, tổng kinh phí bằng đúng {stated} nêu trong "
+              "kế hoạch — có lẽ gõ theo {likely}.",
+        "en": "{field} {value} ({unit}): with {suggested} instead, the budget total equals the stated {stated} — "
+              "probably typed in {likely}.",
+    },
+    "finding.school-named-twice": {
+        "vi": "'{name}' được nêu hai lần trong nhiệm vụ này.",
+        "en": "'{name}' is named twice in this task.",
+    },
+    "finding.schools-without-target": {
+        "vi": "{level} – {kind}: chỉ tiêu giao là 0 nhưng danh sách có {planned} trường.",
+        "en": "{level} – {kind}: the assigned target is 0 but the list has {planned} school(s).",
+    },
+    "finding.date-years-from-plan": {
+        "vi": "{field} {date} cách năm kế hoạch {year} tới {years} năm.",
+        "en": "{field} {date} is {years} years from the plan year {year}.",
+    },
+    "finding.deadline-before-period": {
+        "vi": "Hạn hoàn thành {date} trước thời gian của chính nhiệm vụ ('{time}', từ {start}).",
+        "en": "Deadline {date} is before the task's own period ('{time}', from {start}).",
+    },
+    "finding.plan-date-outside-year": {
+        "vi": "Ngày ban hành {date} không thuộc năm kế hoạch {year}.",
+        "en": "The plan date {date} is not in the plan year {year}.",
+    },
+    "finding.formula-error-value.derived": {
+        "vi": "{what}: ô tự tính hiển thị lỗi {value} (công thức tham chiếu ô đã bị xóa hoặc giá trị không hợp "
+              "lệ); recalc sẽ viết lại công thức.",
+        "en": "{what}: the computed cell shows the error {value} (its formula refers to a deleted cell or a bad "
+              "value); recalc will rewrite the formula.",
     },
     "finding.stale-count-formula": {
         "vi": "{what}: đang ghi {actual_text}, danh sách có {expected_text} — công thức đếm {formula} tính theo "

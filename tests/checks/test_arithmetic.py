@@ -46,10 +46,16 @@ def test_rate_compared_to_two_decimals(make_plan) -> None:
     assert ("A001", SUM, "C16") in flat(make_plan(edits={(SUM, "C16"): 0.56}))
 
 
-def test_derived_cell_showing_an_error(make_plan) -> None:
-    report = check_plan(make_plan(edits={(PL1, "J7"): "#REF!"}))
-    assert report.flat() == [("A001", PL1, "J7")]
-    assert report.findings[0].actual == "#REF!"
+def test_derived_cell_showing_an_error_is_the_formula_error_rule(make_plan, tmp_path) -> None:
+    from chuanqg_xl.recalc import recalc_plan
+
+    path = make_plan(edits={(PL1, "J7"): ("=SUM(#REF!)", "#REF!"), (PL2, "I6"): ("=SUM(I4:I5)/0", "#VALUE!")})
+    report = check_plan(path)
+    assert report.flat() == [("V015", PL1, "J7"), ("V015", PL2, "I6")]
+    assert {f.severity for f in report.findings} == {"error"} and report.findings[0].actual == "#REF!"
+    assert "recalc" in report.findings[0].message
+    result = recalc_plan(path, tmp_path / "out.xlsx")
+    assert result.report.flat() == [] and check_plan(result.output).flat() == []
 
 
 def test_no_a003_where_the_formula_would_be_too_long_for_excel(make_plan, monkeypatch) -> None:

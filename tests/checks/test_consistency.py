@@ -20,10 +20,23 @@ def test_below_the_assigned_target_is_an_error(make_plan) -> None:
     assert report.findings[0].severity == "error"
 
 
+def _second_thcs_renewal(data) -> None:
+    data.schools.append({"name": "THCS Lê Lợi", "level": "THCS", "kind": "Công nhận lại", "pre_invested": "Đã đầu tư",
+                         "standard_level": "Mức độ 1", "accreditation_level": "Cấp độ 2", "timing": "Quý IV/2023"})
+    data.batches[1].update(renew=2, total=2)
+    data.tasks[1]["school_count"] = 2
+
+
 def test_above_the_assigned_target_is_information(make_plan) -> None:
-    report = check_plan(make_plan(lambda d: d.targets["THCS"].update(renew=0)))
+    report = check_plan(make_plan(_second_thcs_renewal))
     assert report.flat() == [("X003", SUM, "E7")]
     assert report.findings[0].severity == "info" and "phấn đấu thêm 1" in report.findings[0].message
+
+
+def test_schools_against_a_zero_target_are_a_warning(make_plan) -> None:
+    report = check_plan(make_plan(lambda d: d.targets["THCS"].update(renew=0)))
+    assert report.flat() == [("X014", SUM, "E7")]
+    assert report.findings[0].severity == "warning" and "chỉ tiêu giao là 0" in report.findings[0].message
 
 
 def test_budget_in_the_wrong_appendix(make_plan) -> None:
@@ -126,3 +139,14 @@ def test_a_plan_without_budget_appendices_is_not_missing_budget(make_plan) -> No
             data.figures.pop(key)
 
     assert flat(make_plan(no_budget)) == []
+
+
+def test_the_same_school_twice_in_one_task(make_plan) -> None:
+    path = make_plan(lambda d: d.tasks[0].update(schools="TH Kim Đồng; THCS Tây Sơn; TH Kim Đồng", school_count=2))
+    report = check_plan(path)
+    assert report.flat() == [("V021", TD, "E4")]   # and no X008: the count compares distinct schools
+    assert "TH Kim Đồng" in report.findings[0].message
+
+
+def test_a_task_naming_each_school_once_is_fine_and_counts_are_still_compared(make_plan) -> None:
+    assert flat(make_plan(lambda d: d.tasks[0].update(schools="TH Kim Đồng; THCS Tây Sơn"))) == [("X008", TD, "F4")]

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from conftest import codes, flat
 from chuanqg_xl import layout as L
 from chuanqg_xl.checks import check_plan
@@ -69,3 +71,69 @@ def test_deadline_before_the_plan_is_issued(make_plan) -> None:
     path = make_plan(lambda d: d.meta.update(date=dt.date(2023, 2, 10)))
     assert flat(path) == [("D010", TD, "H4")]  # 31/01/2023, before 10/02/2023
     assert flat(make_plan(lambda d: d.meta.update(date=dt.date(2023, 1, 15)))) == []
+
+
+def test_stale_year_in_looser_wording(make_plan) -> None:
+    task = "Hoàn thiện hồ sơ đề nghị công nhận trường đạt chuẩn quốc gia năm 2022"
+    report = check_plan(make_plan(lambda d: d.tasks[0].update(task=task)))
+    assert report.flat() == [("D009", TD, "B4")]
+    assert "quốc gia năm 2022" in report.findings[0].message
+
+
+@pytest.mark.parametrize("task", [
+    "Rà soát các trường được công nhận năm 2018, hết hạn trong năm",
+    "Thực hiện kế hoạch giai đoạn 2021-2025",
+    "Tổng kết năm học 2022-2023",
+    "Phấn đấu đạt chuẩn quốc gia năm 2025",
+    "Theo Quyết định số 12/QĐ-UBND năm 2022",
+])
+def test_years_that_are_legitimately_other(make_plan, task: str) -> None:
+    assert flat(make_plan(lambda d: d.tasks[0].update(task=task))) == []
+
+
+def test_a_completion_date_years_away_from_the_plan_year(make_plan) -> None:
+    report = check_plan(make_plan(lambda d: d.tasks[0].update(done_date=dt.date(2032, 1, 30))))
+    assert report.flat() == [("D012", TD, "J4")]
+    assert report.findings[0].severity == "error"
+
+
+def test_a_deadline_early_next_year_is_only_outside_the_year(make_plan) -> None:
+    assert flat(make_plan(lambda d: d.tasks[1].update(deadline=dt.date(2024, 1, 15)))) == [("D003", TD, "H5")]
+
+
+def test_a_deadline_before_the_tasks_own_period(make_plan) -> None:
+    report = check_plan(make_plan(lambda d: d.tasks[1].update(deadline=dt.date(2023, 5, 31))))
+    assert report.flat() == [("D013", TD, "H5")]
+    assert "01/10/2023" in report.findings[0].message
+
+
+def test_a_deadline_inside_the_period_is_fine(make_plan) -> None:
+    assert flat(make_plan(lambda d: d.tasks[1].update(deadline=dt.date(2023, 10, 15)))) == []
+
+
+def test_plan_date_in_another_year(make_plan) -> None:
+    report = check_plan(make_plan(lambda d: d.meta.update(date=dt.date(2022, 2, 10))))
+    assert report.flat() == [("D014", L.INFO_NAME, "B10")]
+    assert report.findings[0].severity == "warning"
+
+
+def test_plan_signed_in_december_before_its_year(make_plan) -> None:
+    assert flat(make_plan(lambda d: d.meta.update(date=dt.date(2022, 12, 28)))) == []
+
+
+def test_amount_typed_in_dong_is_flagged_at_its_line(make_plan) -> None:
+    report = check_plan(make_plan(lambda d: d.budget_new[1].update(district=2_800_000_000)))
+    found = [f for f in report.findings if f.code == "D011"]
+    assert [(f.sheet, f.cell) for f in found] == [(L.BUDGET_NEW.name, "E5")]
+    assert "đồng" in found[0].message and "2.800" in found[0].message
+
+
+def test_amount_that_matches_the_stated_total_once_converted(make_plan) -> None:
+    report = check_plan(make_plan(lambda d: d.budget_renew[0].update(district=0.5)))   # 0,5 typed for 500
+    found = [f for f in report.findings if f.code == "D011"]
+    assert [(f.sheet, f.cell) for f in found] == [(L.BUDGET_RENEW.name, "E4")]
+    assert "700" in found[0].message and "1.2 thay cho 1.200" in found[0].message
+
+
+def test_a_small_but_ordinary_amount_is_not_implausible(make_plan) -> None:
+    assert "D011" not in codes(make_plan(lambda d: d.budget_renew[1].update(social=20)))

@@ -116,3 +116,26 @@ def test_school_list_separated_by_commas(make_plan) -> None:
     found = flat(path)
     assert ("V018", TD, "E4") in found
     assert ("X008", TD, "F4") in found   # the ';' count sees one school where the task says three
+
+
+def test_same_budget_item_twice_for_one_school(make_plan) -> None:
+    report = check_plan(make_plan(lambda d: d.budget_new[1].update(item="Phòng học bộ môn")))
+    assert report.flat() == [("V019", PL2, "C5")]
+    assert "dòng 4" in report.findings[0].message and "1.300" in report.findings[0].message
+
+
+def test_same_item_for_two_schools_is_no_duplicate(make_plan) -> None:
+    def change(data) -> None:
+        data.budget_renew[0]["item"] = data.budget_renew[1]["item"] = "Thiết bị dạy học"
+
+    assert flat(make_plan(change)) == []
+
+
+def test_budget_line_with_an_item_and_no_amount(make_plan) -> None:
+    report = check_plan(make_plan(lambda d: d.budget_renew[1].update(social=None)))
+    assert ("V020", PL3, "D5") in report.flat()
+    assert "MN Hoa Sen" in next(f for f in report.findings if f.code == "V020").message
+
+
+def test_a_line_with_an_amount_of_zero_has_an_amount(make_plan) -> None:
+    assert "V020" not in codes(make_plan(lambda d: d.budget_renew[1].update(social=0)))
