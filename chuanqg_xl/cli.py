@@ -116,13 +116,15 @@ def new(unit: str, year: int, province: str | None, number: str | None, output: 
 @click.option("--format", "output_format", type=FORMATS, default="text", show_default=True, help=_h("opt.format"))
 @click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help=_h("opt.as_of"))
 @click.option("--lang", type=LANG, default="vi", show_default=True, help=_h("opt.lang"))
-def check(file: Path, output_format: str, as_of: str | None, lang: str) -> None:
+@click.option("--plan", "plan_document", type=click.Path(path_type=Path), metavar="KE-HOACH.docx",
+              help=_h("doc.opt.plan"))
+def check(file: Path, output_format: str, as_of: str | None, lang: str, plan_document: Path | None) -> None:
     when = _parse_date(as_of)
 
     def action() -> int:
         from .checks import check_plan
 
-        report = check_plan(file, lang=lang, as_of=when)
+        report = check_plan(file, lang=lang, as_of=when, plan_document=plan_document)
         if output_format == "json":
             click.echo(report.to_json())
         else:

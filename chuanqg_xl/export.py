@@ -58,9 +58,6 @@ import math
 import os
 import re
 import shutil
-import signal
-import subprocess
-import sys
 import tempfile
 import unicodedata
 import zipfile
@@ -75,6 +72,7 @@ from .files import atomic_write, mark_own_output, needs_backup, refuse_output_am
 from .messages import text
 from .model import BudgetLine, Plan, School, Task
 from .normalize import clean_text, fold
+from .office import convert, find_soffice
 from .report import Finding, json_value
 from .template import XLSX_OPTIONS, write_value
 
@@ -1198,69 +1196,11 @@ def write_json(target: Path, plan: Plan, tables: dict[str, ExportTable], keys: l
 
 # ---------------------------------------------------------------- PDF
 
-def find_soffice() -> str | None:
-    """The LibreOffice command, or None."""
-    for name in ("soffice", "libreoffice"):
-        found = shutil.which(name)
-        if found:
-            return found
-    candidates = []
-    if sys.platform == "win32":
-        for base in (os.environ.get("PROGRAMFILES"), os.environ.get("PROGRAMFILES(X86)")):
-            if base:
-                candidates.append(Path(base) / "LibreOffice" / "program" / "soffice.exe")
-    elif sys.platform == "darwin":
-        candidates.append(Path("/Applications/LibreOffice.app/Contents/MacOS/soffice"))
-    for candidate in candidates:
-        if candidate.is_file():
-            return str(candidate)
-    return None
-
-
-# LibreOffice formats numbers by its locale setting: Vietnamese, so the PDF shows 44.497 and 61,40 %.
-_PROFILE_SETTINGS = """<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" \
-xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse">\
-<value>vi-VN</value></prop></item>
-</oor:items>
-"""
-
-
 def render_pdf(workbook: Path, target: Path, soffice: str, timeout: float = PDF_TIMEOUT_SECONDS) -> Path:
-    """Convert with LibreOffice into `target`.
-
-    A private, temporary profile keeps a user's open LibreOffice (which would
-    swallow the request) out of the way and sets the Vietnamese locale.
-    """
+    """Convert with LibreOffice into `target` (see `office.convert`)."""
     with tempfile.TemporaryDirectory(prefix="chuanqg-pdf-") as work:
-        work_dir = Path(work)
-        (work_dir / "profile" / "user").mkdir(parents=True)
-        (work_dir / "profile" / "user" / "registrymodifications.xcu").write_text(_PROFILE_SETTINGS, encoding="utf-8")
-        command = [soffice, f"-env:UserInstallation={(work_dir / 'profile').as_uri()}", "--headless",
-                   "--norestore", "--convert-to", "pdf", "--outdir", str(work_dir / "out"), str(workbook)]
-        options: dict[str, object] = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE}
-        if os.name == "posix":
-            options["start_new_session"] = True   # so a timeout can stop soffice.bin too, not only the wrapper
-        try:
-            process = subprocess.Popen(command, **options)
-        except OSError as exc:
-            raise PlanError("export.pdf_failed", path=workbook, detail=exc.strerror or exc) from None
-        try:
-            _, stderr = process.communicate(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            if os.name == "posix":
-                try:
-                    os.killpg(process.pid, signal.SIGKILL)
-                except OSError:
-                    pass
-            process.kill()
-            process.communicate()
-            raise PlanError("export.pdf_timeout", path=workbook, seconds=int(timeout)) from None
-        produced = work_dir / "out" / f"{workbook.stem}.pdf"
-        if process.returncode != 0 or not produced.is_file():
-            detail = clean_text(stderr.decode("utf-8", "replace"))[:300] or f"exit {process.returncode}"
-            raise PlanError("export.pdf_failed", path=workbook, detail=detail)
+        produced = convert(workbook, "pdf", Path(work), soffice, failed_key="export.pdf_failed",
+                           timeout_key="export.pdf_timeout", timeout=timeout)
         atomic_write(target, lambda tmp: shutil.copyfile(produced, tmp))
     return target
 

@@ -51,12 +51,13 @@ SMALL_PART_BYTES = 256 * 1024        # a part this small is inflated whole at on
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 _ENCRYPTED_OLE = "EncryptedPackage".encode("utf-16-le")
+_WORD_OLE = "WordDocument".encode("utf-16-le")
 _ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
 
 
 @dataclass(frozen=True)
 class Sniffed:
-    kind: str  # "xlsx", "xlsm", "xlsb", "ods", "xls"
+    kind: str  # "xlsx", "xlsm", "xlsb", "ods", "xls"; with documents=True also "docx", "doc"
     path: Path
     # With sniff(keep=True), for a file up to KEEP_FILE_BYTES: the bytes that were checked, so that the
     # parser reads exactly these (nothing can change on disk in between) and nothing is read twice; and
@@ -69,11 +70,13 @@ def _refuse(path: Path, what: str) -> PlanError:
     return PlanError("error.not_spreadsheet", path=path, what=text(f"what.{what}"))
 
 
-def sniff(path: str | os.PathLike[str], keep: bool = False) -> Sniffed:
+def sniff(path: str | os.PathLike[str], keep: bool = False, *, documents: bool = False) -> Sniffed:
     """What the file really is, judged by its content rather than its name; refuses unsafe packages.
 
     `keep`: return the checked bytes (and the inflated XML parts) of a file up to KEEP_FILE_BYTES, for the
     reader to parse; the checks and verdicts are the same either way.
+    Word documents are refused unless `documents` (the Word plan reader): a .docx passes the same
+    archive and XML checks as a workbook, a Word 97-2003 file is told from an .xls by its stream name.
     """
     path = Path(path)
     if not path.exists():
@@ -91,8 +94,10 @@ def sniff(path: str | os.PathLike[str], keep: bool = False) -> Sniffed:
     if size > MAX_FILE_BYTES:
         raise PlanError("error.too_large", path=path, size=size // 2**20, limit=MAX_FILE_BYTES // 2**20)
     if head.startswith(OLE_MAGIC):
-        if _ole_encrypted(path):
+        if _ole_contains(path, _ENCRYPTED_OLE):
             raise PlanError("error.encrypted", path=path)
+        if documents and _ole_contains(path, _WORD_OLE):
+            return Sniffed("doc", path)
         return Sniffed("xls", path)
     if head.startswith(ZIP_MAGICS):
         content = None
@@ -103,13 +108,16 @@ def sniff(path: str | os.PathLike[str], keep: bool = False) -> Sniffed:
                 raise PlanError("error.read_failed", path=path, detail=exc.strerror or exc) from None
         parts: dict[str, bytes] | None = {} if content is not None else None
         kind = _zip_kind(path, content, parts)
+        if kind == "docx" and not documents:
+            raise _refuse(path, "docx")
         return Sniffed(kind, path, content, parts or {})
     raise _refuse(path, _text_kind(path))
 
 
-def _ole_encrypted(path: Path) -> bool:
-    """Excel's password protection wraps the package in an OLE file with an 'EncryptedPackage' stream."""
-    overlap = len(_ENCRYPTED_OLE) - 1
+def _ole_contains(path: Path, needle: bytes) -> bool:
+    """An OLE file's directory names a stream: Excel's password protection wraps the package in an
+    'EncryptedPackage' stream; a Word 97-2003 document has a 'WordDocument' stream."""
+    overlap = len(needle) - 1
     tail = b""
     try:
         with open(path, "rb") as handle:
@@ -117,7 +125,7 @@ def _ole_encrypted(path: Path) -> bool:
                 chunk = handle.read(1024 * 1024)
                 if not chunk:
                     return False
-                if _ENCRYPTED_OLE in tail + chunk:
+                if needle in tail + chunk:
                     return True
                 tail = chunk[-overlap:]
     except OSError as exc:
@@ -171,7 +179,7 @@ def _package_kind(archive: zipfile.ZipFile, names: set[str], path: Path) -> str:
     if "xl/workbook.bin" in names:
         return "xlsb"
     if "word/document.xml" in names:
-        raise _refuse(path, "docx")
+        return "docx"
     if any(name.startswith("ppt/") for name in names):
         raise _refuse(path, "pptx")
     raise _refuse(path, "zip")

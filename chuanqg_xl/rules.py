@@ -18,6 +18,7 @@ AREAS = {
     "A": ("Số học", "Arithmetic"),
     "X": ("Nhất quán giữa các phần", "Consistency between sections"),
     "D": ("Quy định nghiệp vụ", "Domain rules"),
+    "W": ("Văn bản kế hoạch (Word)", "The Word plan"),
 }
 
 
@@ -91,6 +92,12 @@ RULES: tuple[Rule, ...] = (
     Rule("D012", "date-years-from-plan", "error"),
     Rule("D013", "deadline-before-period", "error"),
     Rule("D014", "plan-date-outside-year", "warning"),
+    Rule("W001", "count-differs-from-names", "error"),
+    Rule("W002", "school-missing-from-section", "warning"),
+    Rule("W003", "school-kind-differs", "error"),
+    Rule("W004", "funded-count-differs", "warning"),
+    Rule("W005", "funded-count-explained", "info"),
+    Rule("W006", "likely-typo", "info"),
 )
 
 BY_NAME = {rule.name: rule for rule in RULES}

@@ -42,9 +42,24 @@ def remaining_after_recalc(findings: list[Finding], facts: Facts | None = None) 
             and not (finding.name == "formula-error-value" and (finding.sheet, finding.cell) in derived)]
 
 
-def check_plan(path: str | os.PathLike[str], *, lang: str = "vi", as_of: dt.date | None = None) -> Report:
-    """Read and check a workbook; changes nothing. Raises PlanError for unusable files."""
+def check_plan(path: str | os.PathLike[str], *, lang: str = "vi", as_of: dt.date | None = None,
+               plan_document: str | os.PathLike[str] | None = None) -> Report:
+    """Read and check a workbook, or a plan written in Word; changes nothing. Raises PlanError for unusable files.
+
+    The file's content decides: a Word document (.docx, or .doc through LibreOffice) is checked as the plan's
+    text (`docplan`). With `plan_document`, the Word plan's statements are also held against the workbook.
+    """
+    from ..docplan import word_kind
     from ..reader import read_plan
 
+    if word_kind(path):
+        from ..docplan.checks import check_document
+
+        return check_document(path, lang=lang)
     plan = read_plan(path)
-    return Report(str(path), run_checks(plan, lang=lang, as_of=as_of), lang)
+    findings = run_checks(plan, lang=lang, as_of=as_of)
+    if plan_document is not None:
+        from ..docplan.compare import compare_plan
+
+        return compare_plan(plan, findings, plan_document, lang=lang)
+    return Report(str(path), findings, lang)

@@ -14,10 +14,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Create a new standard workbook with the plan's metadata.",
     },
     "help.check": {
-        "vi": "Đọc và kiểm tra sổ kế hoạch; không thay đổi gì trong tệp. Mã thoát: 0 không có lỗi, 1 có lỗi, "
-              "2 tệp không dùng được.\n\nVí dụ:\n\n\b\n    chuanqg-xl check plan.xlsx\n"
-              "    chuanqg-xl check plan.xlsx --format json --as-of 2023-06-30",
-        "en": "Read and check a workbook; changes nothing. Exit 0 no errors, 1 errors, 2 unusable input.",
+        "vi": "Đọc và kiểm tra sổ kế hoạch, hoặc chính văn bản kế hoạch Word (.docx/.doc); không thay đổi gì "
+              "trong tệp. Mã thoát: 0 không có lỗi, 1 có lỗi, 2 tệp không dùng được.\n\nVí dụ:\n\n\b\n"
+              "    chuanqg-xl check plan.xlsx\n"
+              "    chuanqg-xl check plan.xlsx --format json --as-of 2023-06-30\n"
+              "    chuanqg-xl check ke-hoach.docx\n"
+              "    chuanqg-xl check plan.xlsx --plan ke-hoach.docx",
+        "en": "Read and check a workbook, or the Word plan itself (.docx/.doc); changes nothing. Exit 0 no errors, "
+              "1 errors, 2 unusable input.",
     },
     "help.recalc": {
         "vi": "Tính lại mọi ô tổng (ghi công thức kèm kết quả), đánh dấu các ô có vấn đề và lập trang 'Kiểm tra'. "

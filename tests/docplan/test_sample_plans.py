@@ -54,3 +54,25 @@ def test_tables_are_real_word_tables() -> None:
     # the month is written once and merged down over its three tasks
     assert timeline.cell(1, 0)._tc is timeline.cell(3, 0)._tc
     assert timeline.cell(1, 0).text == "Tháng 1/2023"
+
+
+# ---------------------------------------------------------------- golden findings
+
+EXPECTED = PLANS / "expected"
+
+
+@pytest.mark.parametrize("name", sorted(BUILD.NAMES.values()))
+def test_golden_findings(name: str) -> None:
+    """Each sample plan gives exactly its reviewed findings, and confirms at least its reviewed statements."""
+    import json
+
+    from chuanqg_xl.docplan.checks import check_document
+
+    expected = json.loads((EXPECTED / f"{name}.json").read_text(encoding="utf-8"))
+    report = check_document(PLANS / f"{name}.docx")
+    assert [(finding.code, finding.sheet) for finding in report.findings] == \
+        [(item["code"], item["where"]) for item in expected["findings"]]
+    verified = {(item.where.label(), item.what) for item in report.verified}
+    missing = [item for item in expected["verified"] if (item["where"], item["what"]) not in verified]
+    assert missing == []
+    assert all(item["why"] for item in [*expected["findings"], *expected["verified"]])

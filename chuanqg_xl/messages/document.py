@@ -1,0 +1,351 @@
+"""The Word plan: where a statement is, what cannot be read, the document rules and the import report."""
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # where
+    "doc.where.paragraph": {"vi": "đoạn {number} «{words}»", "en": "paragraph {number} «{words}»"},
+    "doc.where.table_row": {"vi": "bảng {table}, dòng {row} «{words}»", "en": "table {table}, row {row} «{words}»"},
+    # files that cannot be used
+    "doc.not_word": {
+        "vi": "Tệp '{path}' không phải văn bản Word (.docx/.doc) mà là tệp {kind}. Với --plan, hãy chỉ tệp kế hoạch "
+              "Word; sổ Excel thì chạy: chuanqg-xl check '{path}'.",
+        "en": "'{path}' is not a Word document (.docx/.doc) but a {kind} file. --plan takes the Word plan; check a "
+              "workbook with: chuanqg-xl check '{path}'.",
+    },
+    "doc.no_soffice": {
+        "vi": "'{path}' là văn bản Word 97-2003 (.doc). Cần LibreOffice (lệnh soffice) để đọc loại tệp này nhưng máy "
+              "chưa cài. Hãy mở tệp bằng Word, chọn Tệp > Lưu thành > Tài liệu Word (.docx), rồi chạy lại với tệp "
+              ".docx; hoặc cài LibreOffice (https://www.libreoffice.org).",
+        "en": "'{path}' is a Word 97-2003 document (.doc). Reading it needs LibreOffice (soffice), which is not "
+              "installed. Save it as .docx from Word and rerun, or install LibreOffice.",
+    },
+    "doc.convert_failed": {
+        "vi": "LibreOffice không chuyển được '{path}' sang .docx ({detail}). Hãy mở tệp bằng Word, lưu thành .docx "
+              "rồi chạy lại.",
+        "en": "LibreOffice could not convert '{path}' to .docx ({detail}). Save it as .docx from Word and rerun.",
+    },
+    "doc.convert_timeout": {
+        "vi": "LibreOffice chạy quá {seconds} giây mà chưa chuyển xong '{path}' nên đã bị dừng. Hãy đóng các cửa sổ "
+              "LibreOffice đang mở rồi chạy lại, hoặc lưu tệp thành .docx bằng Word.",
+        "en": "LibreOffice took more than {seconds} s to convert '{path}' and was stopped. Close LibreOffice windows "
+              "and retry, or save the file as .docx from Word.",
+    },
+    "doc.empty": {
+        "vi": "Văn bản Word '{path}' không có chữ nào (trống, hoặc chỉ có hình ảnh/bản quét). Cần tệp kế hoạch có "
+              "nội dung dạng chữ; bản quét thì phải nhận dạng chữ (OCR) trước.",
+        "en": "'{path}' holds no text (empty, or only pictures/scans). A plan with text is needed; run OCR on scans "
+              "first.",
+    },
+    "doc.not_a_plan": {
+        "vi": "Văn bản Word '{path}' không giống một kế hoạch xây dựng trường đạt chuẩn quốc gia: không thấy số "
+              "trường, danh sách trường, kinh phí hay bảng tiến độ nào để kiểm tra ({paragraphs} đoạn, {tables} "
+              "bảng). Hãy kiểm tra lại đúng tệp chưa; các câu và bảng công cụ nhận ra được mô tả ở "
+              "docs/plan-statements.md.",
+        "en": "The Word document '{path}' does not look like a plan for national-standard schools: no school "
+              "counts, school list, budget or timeline to check ({paragraphs} paragraphs, {tables} tables). Is it "
+              "the right file? The statements the tool understands are listed in docs/plan-statements.md.",
+    },
+}
+
+# ---------------------------------------------------------------- the report on a Word plan
+MESSAGES.update({
+    "doc.sentence": {"vi": " — câu: «{sentence}»", "en": " — sentence: «{sentence}»"},
+    "doc.verified_header": {"vi": "Đã đối chiếu, khớp ({count}):", "en": "Checked and consistent ({count}):"},
+    "doc.kind.new": {"vi": "công nhận mới", "en": "newly recognised"},
+    "doc.kind.renew": {"vi": "công nhận lại (kể cả nâng mức độ)", "en": "re-recognised (upgrades included)"},
+    "doc.kind.upgrade": {"vi": "nâng mức độ", "en": "upgraded"},
+    "doc.kind.all": {"vi": "tất cả các hình thức", "en": "all kinds"},
+    "doc.source.text": {"vi": "phần mục tiêu/danh sách", "en": "the targets/lists"},
+    "doc.source.periods": {"vi": "các đợt/quý cộng lại", "en": "the batches/quarters added up"},
+    "doc.source.level_table": {"vi": "bảng theo cấp học", "en": "the level table"},
+    "doc.funded_gap": {"vi": "{kind}: {planned} trường trong kế hoạch, {funded} có kinh phí",
+                       "en": "{kind}: {planned} planned, {funded} funded"},
+    "doc.ok.names": {"vi": "{count} trường, nêu tên đủ {named} trường", "en": "{count} schools, {named} named"},
+    "doc.ok.list_rows": {"vi": "danh sách ghi {count} đơn vị, bảng có {rows} dòng",
+                         "en": "the list states {count}, the table has {rows} rows"},
+    "doc.ok.sections": {"vi": "{kind}: {value} trường, {other} khớp với {first} ({where})",
+                        "en": "{kind}: {value} schools, {other} agree with {first} ({where})"},
+    "doc.ok.same_schools": {"vi": "cùng {count} trường như danh sách ở {where}",
+                            "en": "the same {count} schools as the list at {where}"},
+    "doc.ok.funded": {"vi": "{kind}: {count} trường, đều có kinh phí", "en": "{kind}: {count} schools, all funded"},
+    "doc.ok.table_column": {"vi": "Tổng cộng {kind}: {total} = {parts}", "en": "Total {kind}: {total} = {parts}"},
+    "doc.ok.budget_column": {"vi": "Tổng cộng cột '{column}': {total}", "en": "Total of '{column}': {total}"},
+    "doc.ok.period": {"vi": "{count} trường = số trường của {period}", "en": "{count} schools = those of {period}"},
+})
+
+# ---------------------------------------------------------------- findings on a Word plan (variants of workbook rules)
+MESSAGES.update({
+    "finding.total-mismatch.doc_count": {
+        "vi": "Kế hoạch nêu {stated} trường nhưng các phần cộng lại {parts} = {sum}.",
+        "en": "The plan states {stated} schools but its parts add up to {parts} = {sum}.",
+    },
+    "finding.total-mismatch.doc_money": {
+        "vi": "Tổng kinh phí ghi {stated} {unit} nhưng các khoản cộng lại {parts} = {sum}.",
+        "en": "The total states {stated} {unit} but its parts add up to {parts} = {sum}.",
+    },
+    "finding.total-mismatch.doc_rate": {
+        "vi": "Tỉ lệ ghi {stated} % nhưng {fraction} = {computed} %.",
+        "en": "The rate says {stated} % but {fraction} = {computed} %.",
+    },
+    "finding.total-mismatch.doc_year_end": {
+        "vi": "Duy trì {kept} + công nhận mới {new} = {sum}, nhưng kế hoạch ghi nâng tổng số lên {reached}.",
+        "en": "{kept} kept + {new} new = {sum}, but the plan says the total reaches {reached}.",
+    },
+    "finding.total-mismatch.doc_table": {
+        "vi": "Dòng Tổng cộng, cột {kind}: ghi {stated}, các cấp học cộng lại {parts} = {sum}.",
+        "en": "Total row, {kind}: states {stated}, the levels add up to {parts} = {sum}.",
+    },
+    "finding.total-mismatch.doc_budget": {
+        "vi": "Dòng Tổng cộng, cột '{column}': ghi {stated}, các dòng cộng lại {sum}.",
+        "en": "Total row, '{column}': states {stated}, the rows add up to {sum}.",
+    },
+    "hint.total-mismatch.doc_count": {"vi": "Sửa con số tổng hoặc phần bị sai cho khớp.",
+                                      "en": "Correct the total or the wrong part."},
+    "hint.total-mismatch.doc_money": {"vi": "Sửa tổng kinh phí hoặc khoản bị sai cho khớp.",
+                                      "en": "Correct the total or the wrong amount."},
+    "hint.total-mismatch.doc_rate": {"vi": "Tính lại tỉ lệ từ phân số (hoặc sửa phân số).",
+                                     "en": "Recompute the rate from the fraction (or correct the fraction)."},
+    "hint.total-mismatch.doc_year_end": {"vi": "Sửa số trường duy trì, số công nhận mới hoặc tổng số.",
+                                         "en": "Correct the kept count, the new count or the total."},
+    "hint.total-mismatch.doc_table": {"vi": "Sửa dòng Tổng cộng hoặc số của cấp học bị sai.",
+                                      "en": "Correct the total row or the wrong level."},
+    "hint.total-mismatch.doc_budget": {"vi": "Sửa dòng Tổng cộng hoặc dòng kinh phí bị sai.",
+                                       "en": "Correct the total row or the wrong line."},
+    "finding.batch-count-mismatch.doc_parts": {
+        "vi": "{label}: ghi {stated} trường nhưng các nhóm bên dưới cộng lại {parts} = {sum}.",
+        "en": "{label}: states {stated} schools but the groups below add up to {parts} = {sum}.",
+    },
+    "finding.task-school-count-mismatch.doc_names": {
+        "vi": "Nhiệm vụ ghi {stated} trường nhưng nêu tên {named} trường ({names}).",
+        "en": "The task says {stated} schools but names {named} ({names}).",
+    },
+    "finding.task-school-count-mismatch.doc_period": {
+        "vi": "Nhiệm vụ ghi {stated} trường của {period}, nhưng {period} có {counted} trường ({where}).",
+        "en": "The task says {stated} schools of {period}, but {period} has {counted} ({where}).",
+    },
+    "finding.stated-figure-mismatch.doc_sections": {
+        "vi": "Số trường {kind}: {source} cho {value}, nhưng {first_source} nêu {first_value} ({first_where}).",
+        "en": "{kind}: {source} give {value}, but {first_source} state {first_value} ({first_where}).",
+    },
+    "finding.school-name-variant.doc": {
+        "vi": "'{name}' được hiểu là '{canonical}' ({where}) nhưng viết khác.",
+        "en": "'{name}' is taken as '{canonical}' ({where}) but spelled differently.",
+    },
+    "hint.school-name-variant.doc": {"vi": "Sửa thành '{canonical}' cho thống nhất với danh sách.",
+                                     "en": "Write '{canonical}' as the list does."},
+    "finding.school-not-in-list.doc": {
+        "vi": "'{name}' không có trong các danh sách trường của kế hoạch.",
+        "en": "'{name}' is not in any of the plan's school lists.",
+    },
+    "finding.school-not-in-list.doc_other_prefix": {
+        "vi": "'{name}' không có trong danh sách; danh sách có '{other}' nhưng khác cấp học nên không ghép.",
+        "en": "'{name}' is not listed; the list has '{other}', a different level, so they are not merged.",
+    },
+    "finding.target-exceeded.doc": {
+        "vi": "{kind}: chỉ tiêu giao {assigned} trường, kế hoạch {planned} (phấn đấu thêm {extra}: {names}).",
+        "en": "{kind}: {assigned} assigned, {planned} planned ({extra} extra: {names}).",
+    },
+    "finding.period-outside-plan-year.doc": {
+        "vi": "Thời gian '{value}' thuộc năm {found}, không phải năm kế hoạch {year}.",
+        "en": "'{value}' is in {found}, not in the plan year {year}.",
+    },
+    "finding.deadline-before-plan-date.doc_group": {
+        "vi": "'{time}' ({count} nhiệm vụ) hết hạn {date}, trước ngày ban hành kế hoạch {plan_date}.",
+        "en": "'{time}' ({count} task(s)) ends {date}, before the plan's issue date {plan_date}.",
+    },
+})
+
+# ---------------------------------------------------------------- rules that only a Word plan has
+RULE_TEXTS: dict[str, dict[str, dict[str, str]]] = {}
+
+
+def _r(title_vi: str, title_en: str, what_vi: str, what_en: str, why_vi: str, why_en: str,
+       example_vi: str, example_en: str, fix_vi: str, fix_en: str) -> dict[str, dict[str, str]]:
+    return {"title": {"vi": title_vi, "en": title_en}, "what": {"vi": what_vi, "en": what_en},
+            "why": {"vi": why_vi, "en": why_en}, "example": {"vi": example_vi, "en": example_en},
+            "fix": {"vi": fix_vi, "en": fix_en}}
+
+
+RULE_TEXTS.update({
+    "count-differs-from-names": _r(
+        "Số trường khác số tên được nêu", "Count differs from the names listed",
+        "Văn bản kế hoạch nêu một số trường kèm danh sách tên ('Công nhận mới 04 trường: …'), hoặc một bảng danh "
+        "sách có dòng 'Danh sách này gồm: 20 đơn vị', mà số tên (số dòng) khác con số.",
+        "The plan states a count with the names it lists ('Công nhận mới 04 trường: …'), or a list table closes "
+        "with 'Danh sách này gồm: 20 đơn vị', and the names (rows) are not that many.",
+        "Con số và danh sách đi cùng nhau trong văn bản trình ký; lệch nhau thì một trong hai sai.",
+        "The count and its list are signed together; when they differ, one is wrong.",
+        "'Công nhận mới 04 trường: MN Ngô Thị Nhậm, TH Trung Hiền, TH Đoàn Kết' (3 tên).",
+        "'Công nhận mới 04 trường: MN Ngô Thị Nhậm, TH Trung Hiền, TH Đoàn Kết' (3 names).",
+        "Bổ sung tên còn thiếu hoặc sửa con số.", "Add the missing names or correct the count.",
+    ),
+    "school-missing-from-section": _r(
+        "Trường có ở phần này, thiếu ở phần kia", "School in one section, missing from the other",
+        "Kế hoạch liệt kê trường hai lần — theo hình thức công nhận (mục tiêu) và theo đợt/quý (thời gian) — và "
+        "một trường chỉ có ở một trong hai danh sách.",
+        "The plan lists its schools twice — by kind (targets) and by batch/quarter (timing) — and a school is in "
+        "only one of the two.",
+        "Trường bị sót sẽ không có thời gian thực hiện, hoặc có thời gian mà không có trong chỉ tiêu.",
+        "A school left out has no timing, or a timing without being in the targets.",
+        "II.1 có 'MN Minh Khai' nhưng không quý nào ở II.2 nêu trường này.",
+        "II.1 lists 'MN Minh Khai' but no quarter in II.2 does.",
+        "Thêm trường vào phần còn thiếu, hoặc bỏ khỏi phần thừa.", "Add it where it is missing, or remove it.",
+    ),
+    "school-kind-differs": _r(
+        "Một trường hai hình thức công nhận", "One school, two kinds of recognition",
+        "Cùng một trường là 'công nhận mới' ở phần này nhưng 'công nhận lại' ở phần khác.",
+        "The same school is 'công nhận mới' in one section and 'công nhận lại' in another.",
+        "Trường sẽ bị tính vào sai chỉ tiêu và sai phụ lục kinh phí.",
+        "It is counted against the wrong target and budget appendix.",
+        "II.1: công nhận mới 'TH Đoàn Kết'; Quý IV: công nhận lại 'TH Đoàn Kết'.",
+        "II.1: 'TH Đoàn Kết' new; Quarter IV: 'TH Đoàn Kết' re-recognised.",
+        "Sửa hình thức ở phần bị sai.", "Correct the kind where it is wrong.",
+    ),
+    "funded-count-differs": _r(
+        "Số trường có kinh phí khác số trường kế hoạch", "Funded schools differ from planned schools",
+        "Phần kinh phí bố trí cho ít (hoặc nhiều) trường hơn số trường kế hoạch nêu theo từng hình thức, và văn bản "
+        "không giải thích phần chênh lệch.",
+        "The budget funds fewer (or more) schools than the plan has of a kind, and the text does not explain it.",
+        "Trường không có kinh phí khó đạt chuẩn đúng hạn; người duyệt cần biết lý do.",
+        "Unfunded schools may miss the standard; reviewers need the reason.",
+        "06 trường (03 mới + 03 lại) nhưng kinh phí chỉ cho 02 + 02 trường.",
+        "6 schools (3 new + 3 re-recognised) but budget for 2 + 2.",
+        "Ghi lý do ngay sau phần kinh phí, ví dụ '(Có 02 trường: … đã được đầu tư từ năm 2022)', hoặc bổ sung "
+        "kinh phí.",
+        "State the reason next to the budget, e.g. '(Có 02 trường: … đã được đầu tư từ năm 2022)', or fund them.",
+    ),
+    "funded-count-explained": _r(
+        "Chênh lệch số trường có kinh phí đã được giải thích", "Funding gap explained",
+        "Số trường có kinh phí ít hơn số trường kế hoạch, và văn bản nêu đúng số trường chênh lệch kèm lý do "
+        "(như 'đã được đầu tư từ năm 2022').",
+        "Fewer schools are funded than planned, and the text names exactly that many with a reason (such as "
+        "'đã được đầu tư từ năm 2022').",
+        "Không phải lỗi: được nêu để người duyệt thấy chênh lệch và lý do.",
+        "Not an error: shown so reviewers see the gap and its reason.",
+        "06 trường, kinh phí cho 02 + 02; '(Có 02 trường: TH Đặng Trần Côn, TH Mạc Đĩnh Chi đã được đầu tư từ "
+        "năm 2022)'.",
+        "6 schools, 2 + 2 funded; two named as invested in 2022.",
+        "Không cần làm gì.", "Nothing.",
+    ),
+    "likely-typo": _r(
+        "Có thể gõ nhầm", "Likely typo",
+        "Một từ trông như gõ nhầm bàn phím tiếng Việt (kiểu Telex gõ sai thứ tự), ví dụ 'anwm 2023' thay cho "
+        "'năm 2023'.",
+        "A word looks like a Vietnamese keyboard slip (Telex keys out of order), e.g. 'anwm 2023' for 'năm 2023'.",
+        "Lỗi chính tả trong văn bản trình ký.", "A spelling slip in a document to be signed.",
+        "'… công nhận lại anwm 2023.'", "'… công nhận lại anwm 2023.'",
+        "Sửa thành từ được gợi ý.", "Use the suggested word.",
+    ),
+})
+
+MESSAGES.update({
+    "finding.count-differs-from-names": {
+        "vi": "Ghi {stated} trường nhưng nêu tên {named} trường ({names}).",
+        "en": "States {stated} schools but names {named} ({names}).",
+    },
+    "finding.count-differs-from-names.list_table": {
+        "vi": "Ghi danh sách gồm {stated} đơn vị nhưng bảng danh sách ({table}) có {rows} dòng.",
+        "en": "States {stated} units but the list table ({table}) has {rows} rows.",
+    },
+    "finding.school-missing-from-section.in_batches": {
+        "vi": "'{name}' có trong danh sách theo đợt/quý nhưng không có trong danh sách theo hình thức công nhận "
+              "({where}).",
+        "en": "'{name}' is in a batch/quarter but not in the lists by kind ({where}).",
+    },
+    "finding.school-missing-from-section.in_list": {
+        "vi": "'{name}' có trong danh sách theo hình thức công nhận nhưng không đợt/quý nào nêu ({where}).",
+        "en": "'{name}' is in the lists by kind but in no batch/quarter ({where}).",
+    },
+    "finding.school-kind-differs": {
+        "vi": "'{name}' là {kind} ở đây nhưng là {other_kind} ở {where}.",
+        "en": "'{name}' is {kind} here but {other_kind} at {where}.",
+    },
+    "finding.funded-count-differs": {
+        "vi": "Số trường có kinh phí khác số trường kế hoạch ({detail}): {count} trường chưa có kinh phí mà văn bản "
+              "không nêu lý do.",
+        "en": "Funded schools differ from planned ones ({detail}): {count} school(s) unfunded with no reason given.",
+    },
+    "finding.funded-count-differs.partly": {
+        "vi": "Số trường có kinh phí khác số trường kế hoạch ({detail}): chênh {count} trường nhưng phần giải thích "
+              "({where}) chỉ nêu {explained}.",
+        "en": "Funded schools differ from planned ones ({detail}): {count} short, but the explanation ({where}) "
+              "accounts for {explained}.",
+    },
+    "finding.funded-count-explained": {
+        "vi": "Kinh phí bố trí cho ít trường hơn kế hoạch ({detail}); {count} trường chênh lệch đã được giải thích: "
+              "đầu tư từ năm {year} ({names}).",
+        "en": "Fewer schools are funded than planned ({detail}); the {count} school(s) of difference are explained: "
+              "invested since {year} ({names}).",
+    },
+    "finding.likely-typo": {
+        "vi": "'{word}' có thể là '{suggestion}' gõ nhầm.", "en": "'{word}' may be a slip for '{suggestion}'.",
+    },
+})
+
+# ---------------------------------------------------------------- check ke-hoach.xlsx --plan ke-hoach.docx
+MESSAGES.update({
+    "doc.opt.plan": {
+        "vi": "Văn bản kế hoạch Word (.docx/.doc) để đối chiếu với sổ: mọi con số, kinh phí, tỉ lệ, tên trường, "
+              "đợt/quý và hạn nêu trong văn bản được so với sổ.",
+        "en": "The Word plan (.docx/.doc) to hold against the workbook: every count, amount, rate, school, batch "
+              "and deadline it states is compared.",
+    },
+    "doc.ok.workbook": {"vi": "khớp với sổ — {what}", "en": "matches the workbook — {what}"},
+    "doc.ok.names_in_workbook": {"vi": "{count}/{total} trường của sổ có trong văn bản",
+                                 "en": "{count} of the workbook's {total} schools are in the text"},
+    "doc.ok.deadline": {"vi": "hạn {date}", "en": "deadline {date}"},
+    "doc.label.kind_count": {"vi": "Số trường {kind}", "en": "Schools {kind}"},
+    "doc.label.all_count": {"vi": "Tổng số trường trong kế hoạch", "en": "Schools in the plan"},
+    "doc.label.period_count": {"vi": "Số trường {period}", "en": "Schools of {period}"},
+    "doc.label.period_kind_count": {"vi": "{period} – {kind}", "en": "{period} – {kind}"},
+    "doc.label.level_count": {"vi": "{level} – {kind}", "en": "{level} – {kind}"},
+    "doc.label.budget_total": {"vi": "Tổng kinh phí", "en": "Total budget"},
+    "doc.label.budget_kind": {"vi": "Kinh phí {kind}", "en": "Budget, {kind}"},
+    "doc.label.funded": {"vi": "Số trường {kind} có kinh phí", "en": "Funded schools, {kind}"},
+    "doc.label.total_schools": {"vi": "Tổng số trường trên địa bàn", "en": "Schools in the unit"},
+    "doc.label.year_end": {"vi": "Số trường đạt chuẩn cuối năm", "en": "Schools meeting the standard at year end"},
+    "finding.stated-figure-mismatch.doc_workbook": {
+        "vi": "{label}: văn bản Word ({word}) ghi {stated}, sổ Excel có {computed}.",
+        "en": "{label}: the Word plan ({word}) states {stated}, the workbook has {computed}.",
+    },
+    "finding.stated-figure-mismatch.doc_meta": {
+        "vi": "{label}: văn bản Word ({word}) ghi '{stated}', sổ ghi '{held}'.",
+        "en": "{label}: the Word plan ({word}) says '{stated}', the workbook '{held}'.",
+    },
+    "finding.stated-figure-mismatch.doc_school_period": {
+        "vi": "'{name}': văn bản Word ({word}) xếp vào {stated}, sổ ghi '{held}'.",
+        "en": "'{name}': the Word plan ({word}) puts it in {stated}, the workbook says '{held}'.",
+    },
+    "finding.stated-figure-mismatch.doc_school_level": {
+        "vi": "'{name}': văn bản Word ({word}) ghi mức độ {stated}, sổ ghi mức độ {held}.",
+        "en": "'{name}': the Word plan ({word}) says level {stated}, the workbook level {held}.",
+    },
+    "finding.stated-figure-mismatch.doc_task_count": {
+        "vi": "Nhiệm vụ: văn bản Word ({word}) ghi {stated} trường, sổ ghi {held}.",
+        "en": "Task: the Word plan ({word}) says {stated} schools, the workbook {held}.",
+    },
+    "finding.stated-figure-mismatch.doc_task_deadline": {
+        "vi": "Nhiệm vụ '{time}': văn bản Word ({word}) cho hạn {stated}, sổ ghi {held}.",
+        "en": "Task '{time}': the Word plan ({word}) gives {stated}, the workbook {held}.",
+    },
+    "hint.stated-figure-mismatch.doc_workbook": {"vi": "Sửa văn bản hoặc sổ cho thống nhất.",
+                                                 "en": "Make the text and the workbook agree."},
+    "finding.school-not-in-list.doc_workbook": {
+        "vi": "'{name}' có trong văn bản Word ({word}) nhưng không có trong danh sách trường (PL1).",
+        "en": "'{name}' is in the Word plan ({word}) but not in the school list (PL1).",
+    },
+    "finding.school-name-variant.doc_workbook": {
+        "vi": "Văn bản Word ({word}) viết '{name}', sổ (PL1 dòng {row}) viết '{canonical}'.",
+        "en": "The Word plan ({word}) writes '{name}', the workbook (PL1 row {row}) '{canonical}'.",
+    },
+    "hint.school-name-variant.doc_workbook": {"vi": "Thống nhất một cách viết ở cả văn bản và sổ.",
+                                              "en": "Use one spelling in both the text and the workbook."},
+    "finding.school-kind-differs.doc_workbook": {
+        "vi": "'{name}': văn bản Word ({word}) ghi {kind}, sổ ghi '{workbook}'.",
+        "en": "'{name}': the Word plan ({word}) says {kind}, the workbook '{workbook}'.",
+    },
+    "finding.school-missing-from-section.workbook": {
+        "vi": "'{name}' có trong sổ nhưng văn bản Word không nêu trường này (danh sách trường ở {word}).",
+        "en": "'{name}' is in the workbook but the Word plan does not name it (its lists start at {word}).",
+    },
+})

@@ -1,0 +1,73 @@
+"""The command line on Word plans: exit codes, one truth for text and JSON, sentences instead of tracebacks."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from chuanqg_xl.cli import main
+from chuanqg_xl.docplan.checks import check_document
+
+ROOT = Path(__file__).resolve().parents[2]
+PLANS = ROOT / "samples" / "plans"
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def test_check_a_word_plan() -> None:
+    result = run("check", str(PLANS / "hai-ba-trung-2023.docx"))
+    assert result.exit_code == 1
+    assert "bảng 1, dòng 22 «Tháng 9/2023 Tiếp tục hoàn thiện…» X008 [lỗi]" in result.output
+    assert "Đã đối chiếu, khớp" in result.output and "08 = 02 + 06" in result.output
+    clean = run("check", str(PLANS / "huong-tra-2024.docx"))
+    assert clean.exit_code == 0 and "danh sách ghi 20 đơn vị, bảng có 20 dòng" in clean.output
+
+
+def test_json_is_the_library_report() -> None:
+    path = PLANS / "kon-tum-2023.docx"
+    result = run("check", str(path), "--format", "json")
+    assert result.exit_code == 0
+    assert json.loads(result.output) == check_document(path).to_dict()
+    assert json.loads(result.output)["verified"][0]["what"] == "35/57 = 61,40 %"
+
+
+def test_english() -> None:
+    result = run("check", str(PLANS / "lai-chau-2024.docx"), "--lang", "en")
+    assert "paragraph 36" in result.output and "spelled differently" in result.output
+
+
+def test_check_workbook_with_plan() -> None:
+    result = run("check", str(ROOT / "samples" / "kon-tum-2023.xlsx"), "--plan", str(PLANS / "kon-tum-2023.docx"))
+    assert result.exit_code == 0
+    assert "khớp với sổ — Tổng kinh phí: 44.497" in result.output
+
+
+def test_unusable_inputs_get_a_sentence(tmp_path: Path) -> None:
+    letter = tmp_path / "thu.docx"
+    from .conftest import write_docx
+
+    write_docx(letter, ["Kính gửi các trường.", "Trân trọng."])
+    result = run("check", str(letter))
+    assert result.exit_code == 2 and "không giống một kế hoạch" in result.output and "Traceback" not in result.output
+    result = run("check", str(ROOT / "samples" / "kon-tum-2023.xlsx"), "--plan", str(tmp_path / "khong-co.docx"))
+    assert result.exit_code == 2 and "khong-co.docx" in result.output
+    result = run("check", str(ROOT / "samples" / "kon-tum-2023.xlsx"), "--plan",
+                 str(ROOT / "samples" / "lai-chau-2024.xlsx"))
+    assert result.exit_code == 2 and "không phải văn bản Word" in result.output
+
+
+def test_a_word_plan_renamed_xlsx_is_still_read_as_the_word_plan(tmp_path: Path) -> None:
+    renamed = tmp_path / "ke-hoach.xlsx"
+    renamed.write_bytes((PLANS / "lai-chau-2024.docx").read_bytes())
+    result = run("check", str(renamed))
+    assert result.exit_code == 0 and "Nậm Loỏng" in result.output
+
+
+def test_a_workbook_renamed_docx_is_checked_as_a_workbook(tmp_path: Path) -> None:
+    renamed = tmp_path / "ke-hoach.docx"
+    renamed.write_bytes((ROOT / "samples" / "kon-tum-2023.xlsx").read_bytes())
+    result = run("check", str(renamed))
+    assert result.exit_code == 0 and "Tiến độ!B14 D009" in result.output

@@ -1,0 +1,106 @@
+"""`check ke-hoach.xlsx --plan ke-hoach.docx`: the Word plan held against its workbook."""
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from chuanqg_xl.checks import check_plan
+from chuanqg_xl.docplan.checks import DocReport
+from chuanqg_xl.errors import PlanError
+from chuanqg_xl.template import write_workbook
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = ROOT / "samples"
+
+
+def _samples_build() -> ModuleType:
+    name = "chuanqg_xl_samples_build"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, SAMPLES / "build.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+PLANS = {plan.FILE_NAME.removesuffix(".xlsx"): plan for plan in _samples_build().PLANS}
+
+
+@pytest.mark.parametrize("name", sorted(PLANS))
+def test_each_sample_workbook_agrees_with_its_word_plan(name: str) -> None:
+    alone = check_plan(SAMPLES / f"{name}.xlsx")
+    both = check_plan(SAMPLES / f"{name}.xlsx", plan_document=SAMPLES / "plans" / f"{name}.docx")
+    assert isinstance(both, DocReport)
+    extra = [finding for finding in both.findings if finding not in alone.findings]
+    # the only additions are the plan's own slips seen once more in the workbook's text (Nhâm/Nhậm, Loong/Loỏng)
+    assert {finding.code for finding in extra} <= {"X009"}
+    assert len(both.verified) >= 4
+
+
+def _hai_ba_trung(tmp_path: Path, change) -> Path:
+    data = PLANS["hai-ba-trung-2023"].build()
+    change(data)
+    return write_workbook(tmp_path / "hbt.xlsx", data, derived=True)
+
+
+def _extra(path: Path) -> list:
+    alone = check_plan(path).findings
+    both = check_plan(path, plan_document=SAMPLES / "plans" / "hai-ba-trung-2023.docx").findings
+    return [finding for finding in both if finding not in alone]
+
+
+def test_a_school_moved_to_another_quarter_in_the_workbook(tmp_path: Path) -> None:
+    def change(data) -> None:
+        school = next(row for row in data.schools if row["name"] == "TH Đồng Tâm")
+        school["timing"] = "Quý III/2023"
+
+    found = _extra(_hai_ba_trung(tmp_path, change))
+    messages = [finding.message for finding in found if finding.code == "X011"]
+    assert any("TH Đồng Tâm" in message and "Quý IV/2023" in message and "đoạn 26" in message
+               for message in messages)
+    assert any("Số trường Quý III/2023" in message for message in messages)
+    school_finding = next(finding for finding in found if finding.message.startswith("'TH Đồng Tâm'"))
+    assert (school_finding.sheet, school_finding.cell) == ("PL1 - Danh sách trường", "H15")
+    quarter = next(finding for finding in found if finding.message.startswith("Số trường Quý III/2023"))
+    assert quarter.sheet == "Tổng hợp" and quarter.cell
+
+
+def test_a_school_spelled_otherwise_or_missing_in_the_workbook(tmp_path: Path) -> None:
+    def change(data) -> None:
+        next(row for row in data.schools if row["name"] == "TH Đoàn Kết")["name"] = "TH Đoàn Kêt"
+        data.schools = [row for row in data.schools if row["name"] != "THCS Lương Yên"]
+
+    found = _extra(_hai_ba_trung(tmp_path, change))
+    codes = {finding.code for finding in found}
+    assert "X009" in codes and "X010" in codes
+    assert any("THCS Lương Yên" in finding.message and "PL1" in finding.message for finding in found)
+
+
+def test_meta_and_counts_contradicted(tmp_path: Path) -> None:
+    def change(data) -> None:
+        data.meta["number"] = "39/KH-UBND"
+        data.schools.append({"name": "MN Hoa Hồng", "level": "Mầm non", "kind": "Công nhận mới",
+                             "standard_level": "Mức độ 1", "timing": "Quý IV/2023"})
+
+    found = _extra(_hai_ba_trung(tmp_path, change))
+    messages = " ".join(finding.message for finding in found)
+    assert "38/KH-UBND" in messages and "39/KH-UBND" in messages
+    assert "MN Hoa Hồng" in messages                       # in the workbook, not in the text
+    assert "Số trường công nhận mới" in messages            # 05 in the text, 06 in the workbook
+
+
+def test_plan_option_needs_a_word_document(tmp_path: Path) -> None:
+    with pytest.raises(PlanError) as caught:
+        check_plan(SAMPLES / "kon-tum-2023.xlsx", plan_document=SAMPLES / "lai-chau-2024.xlsx")
+    assert caught.value.key == "doc.not_word"
+
+
+def test_the_library_and_the_plan_document_argument() -> None:
+    import chuanqg_xl as cq
+
+    report = cq.check_plan(SAMPLES / "kon-tum-2023.xlsx", plan_document=SAMPLES / "plans" / "kon-tum-2023.docx")
+    assert any("44.497" in item.what for item in report.verified)
