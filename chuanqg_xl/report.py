@@ -40,6 +40,7 @@ class Finding:
     hint: str
     expected: object = None
     actual: object = None
+    caused_by: tuple[str, str | None, str | None] | None = None   # (code, sheet, cell) of the likely cause
 
     def location(self) -> str:
         if self.sheet and self.cell:
@@ -57,6 +58,7 @@ class Finding:
             "hint": self.hint,
             "expected": json_value(self.expected),
             "actual": json_value(self.actual),
+            "caused_by": None if self.caused_by is None else dict(zip(("code", "sheet", "cell"), self.caused_by)),
         }
 
     def sort_key(self) -> tuple:
@@ -121,7 +123,8 @@ class Report:
         for finding in self.findings:
             where = finding.location()
             where = f"{name}:{where}" if where else name
-            lines.append(f"{where} {finding.code} [{text('severity.' + finding.severity, self.lang)}] "
+            lead = "  ↳ " if finding.caused_by else ""   # a consequence, under the finding that explains it
+            lines.append(f"{lead}{where} {finding.code} [{text('severity.' + finding.severity, self.lang)}] "
                          f"{finding.message}")
         if self.findings:
             lines.append(text("cli.summary", self.lang, file=name, **self.summary))

@@ -121,7 +121,12 @@ def review_sheet_xml(findings: list[Finding], log: list[LoggedReplacement], ids:
             links.append((a1(row, 3), f"{quote_sheet(finding.sheet)}A1", finding.sheet))
         else:
             cells.put(row, 4, _string(a1(row, 4), "", ids["cell"]))
-        cells.put(row, 5, _string(a1(row, 5), finding.message, ids["cell"]))
+        message = finding.message
+        if finding.caused_by:   # shown under its cause, and said to be a consequence of it
+            code, sheet, cell = finding.caused_by
+            message = text("review.consequence", lang, code=code, where=f"{sheet}!{cell}" if cell else sheet or "",
+                           message=message)
+        cells.put(row, 5, _string(a1(row, 5), message, ids["cell"]))
         cells.put(row, 6, _string(a1(row, 6), finding.hint, ids["cell"]))
         heights[row] = _row_height(finding.message, finding.hint)
     if not findings:

@@ -10,6 +10,7 @@ import datetime as dt
 import os
 from typing import Callable, Iterator
 
+from ..causes import order_by_cause
 from ..derive import Facts, analyse
 from ..model import Plan
 from ..report import Finding, Report, sort_findings
@@ -23,13 +24,13 @@ CHECKS: tuple[Check, ...] = (*values.CHECKS, *arithmetic.CHECKS, *consistency.CH
 
 def run_checks(plan: Plan, facts: Facts | None = None, *, lang: str = "vi",
                as_of: dt.date | None = None) -> list[Finding]:
-    """All findings for a plan, sorted by sheet, row and column."""
+    """All findings for a plan: likely causes first (in sheet order), each followed by its consequences."""
     facts = facts or analyse(plan)
     context = Context(plan, facts, lang, as_of)
     findings: list[Finding] = []
     for check in CHECKS:
         findings.extend(check(context))
-    return sort_findings(findings)
+    return order_by_cause(sort_findings(findings), facts)
 
 
 def remaining_after_recalc(findings: list[Finding], facts: Facts | None = None) -> list[Finding]:

@@ -56,8 +56,25 @@ def _name_finding(ctx: Context, match: Match, sheet: str, cell: str, name: str,
             yield ctx.finding(missing_rule, sheet, cell, name=name)
 
 
+def _in_wrong_appendix(key: str, school) -> bool:
+    return (key == "budget_new" and school.kind != L.KIND_NEW) or \
+        (key == "budget_renew" and school.kind not in L.RENEW_KINDS)
+
+
 def check_budget_schools(ctx: Context) -> Iterator[Finding]:
     facts = ctx.facts
+    # A school all of whose lines sit in the other appendix: its kind in the list is the likelier slip.
+    misplaced_school: set[int] = set()
+    for school in ctx.plan.schools:
+        lines = facts.lines_for(school)
+        if not lines or school.kind is None:
+            continue
+        keys = {key for key, table in ctx.plan.budget_tables.items() for line in lines if line.table is table}
+        if len(keys) == 1 and _in_wrong_appendix(next(iter(keys)), school):
+            misplaced_school.add(id(school))
+            yield ctx.at("budget-in-wrong-appendix", school, "kind", "kind", name=school.name, kind=school.kind,
+                         appendix=APPENDIX[next(iter(keys))],
+                         lines=", ".join(f"{line.sheet}!{line.cell('name')}" for line in lines))
     for key, lines in ctx.plan.budget_lines.items():
         appendix = APPENDIX[key]
         for line, match in zip(lines, facts.line_matches[key]):
@@ -66,11 +83,9 @@ def check_budget_schools(ctx: Context) -> Iterator[Finding]:
             cell = line.cell("name")
             yield from _name_finding(ctx, match, line.sheet, cell, line.school, "budget-school-not-in-list")
             school = match.school
-            if school is None or school.kind is None:
+            if school is None or school.kind is None or id(school) in misplaced_school:
                 continue
-            wrong = (key == "budget_new" and school.kind != L.KIND_NEW) or \
-                    (key == "budget_renew" and school.kind not in L.RENEW_KINDS)
-            if wrong:
+            if _in_wrong_appendix(key, school):
                 yield ctx.finding("budget-in-wrong-appendix", line.sheet, cell, name=school.name,
                                   appendix=appendix, kind=school.kind)
     unit = str(ctx.plan.meta.get("money_unit") or "triệu đồng")

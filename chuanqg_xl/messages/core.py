@@ -188,6 +188,8 @@ MESSAGES.update({
                    "en": "Click an address in column 'Ô' to go to the cell. chuanqg-xl rewrites this sheet on "
                          "every recalc."},
     "review.none": {"vi": "(không có)", "en": "(none)"},
+    "review.consequence": {"vi": "↳ Hệ quả của {code} ở {where}: {message}",
+                           "en": "↳ Consequence of {code} at {where}: {message}"},
     "note.head": {"vi": "chuanqg-xl:", "en": "chuanqg-xl:"},
     "note.finding": {"vi": "[{code}] {message} → {hint}", "en": "[{code}] {message} → {hint}"},
     "note.replaced": {"vi": "Giá trị nhập trước đây: {old} — đã thay bằng công thức (xem trang 'Kiểm tra').",

@@ -773,6 +773,12 @@ MESSAGES.update({
         "vi": "'{name}' có kinh phí ở {appendix} nhưng trong danh sách là '{kind}'.",
         "en": "'{name}' is budgeted in {appendix} but listed as '{kind}'.",
     },
+    "finding.budget-in-wrong-appendix.kind": {
+        "vi": "'{name}' ghi hình thức '{kind}' nhưng mọi dòng kinh phí của trường ({lines}) đều ở {appendix}: "
+              "có lẽ hình thức công nhận ở ô này bị ghi nhầm.",
+        "en": "'{name}' is listed as '{kind}' but all its budget lines ({lines}) are in {appendix}: the kind in this "
+              "cell is probably wrong.",
+    },
     "finding.school-without-budget": {
         "vi": "'{name}' ({kind}) không có dòng kinh phí nào ở {appendix} và chưa ghi 'Đã đầu tư trước'.",
         "en": "'{name}' ({kind}) has no budget line in {appendix} and is not marked 'Đã đầu tư trước'.",
