@@ -275,12 +275,16 @@ def consolidate_cmd(paths: tuple[Path, ...], output: Path, lang: str) -> None:
 def import_cmd(file: Path, output: Path, unit: str | None, year: int | None, province: str | None,
                number: str | None, force: bool, output_format: str, lang: str) -> None:
     def action() -> int:
+        from .docplan import word_kind
         from .files import backup_path
         from .importer import import_legacy
 
         replaced = output.exists()
-        result = import_legacy(file, output, unit=unit, year=year, province=province, number=number,
-                               overwrite=force, lang=lang)
+        run_import = import_legacy
+        if word_kind(file):   # the Word plan itself
+            from .docplan.convert import import_document as run_import
+        result = run_import(file, output, unit=unit, year=year, province=province, number=number,
+                            overwrite=force, lang=lang)
         if output_format == "json":
             click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         else:

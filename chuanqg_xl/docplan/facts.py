@@ -52,6 +52,7 @@ class Count:
     kind: str | None = None          # new / renew / upgrade; None: all kinds
     both_kinds: bool = False         # "công nhận mới và công nhận lại"
     period: Period | None = None
+    period_text: str = ""            # as written: "Đợt 1 (tháng 3/2024)", "Quý III/2023"
     role: str = "plan"               # plan, assigned, extra, kept, funded, explained, task, list_total
     names: list[Mention] = field(default_factory=list)
     parts: list[Count] = field(default_factory=list)
@@ -208,6 +209,8 @@ class Header:
     signer_title: str | None = None
     signer_where: Where | None = None
     period: str | None = None        # "2021-2025"
+    advisor: str | None = None       # "Phòng Giáo dục và Đào tạo thành phố" (the office that drafted it)
+    advisor_where: Where | None = None
 
 
 @dataclass(slots=True, eq=False)

@@ -30,6 +30,8 @@ _PROVINCE = re.compile(r"\btỉnh\s+((?:[A-ZĐ][\wÀ-ỹ]*)(?:\s+[A-ZĐ][\wÀ-�
 _CITIES = ("Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ")
 _PERIOD = re.compile(r"giai đoạn\s*(20\d\d)\s*[-–]\s*(20\d\d)", re.IGNORECASE)
 _YEAR = re.compile(r"\bnăm\s+(20\d\d)\b", re.IGNORECASE)
+_ADVISOR = re.compile(r"(?:tham mưu của|chủ trì thực hiện\s*:|Đơn vị chủ trì\s*:)\s*(Phòng Giáo dục (?:và|&) Đào tạo"
+                      r"(?: (?:thành phố|quận|huyện|thị xã))?)", re.IGNORECASE)
 _SIGN_TITLE = re.compile(r"^(?:(?:KT|TM|Q|TL)\.?\s*)?(?:PHÓ\s+)?CHỦ\s+TỊCH$")
 _PERSON = re.compile(r"^[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4}$")
 HEADER_BLOCKS = 16
@@ -97,6 +99,11 @@ def read_header(blocks: list[Block]) -> Header:
     if periods:
         header.period = periods.most_common(1)[0][0]
     _signer(all_lines, header)
+    for line, where in all_lines:
+        match = _ADVISOR.search(line)
+        if match:
+            header.advisor, header.advisor_where = match.group(1), where
+            break
     return header
 
 

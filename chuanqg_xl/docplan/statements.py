@@ -178,13 +178,17 @@ def parse_item(item: Item, plan_year: int | None = None) -> None:
             role = "assigned"
         if re.search(r"\b(?:da duoc dau tu|da dau tu|duoc dau tu tu)\b", skel[match.end():]):
             role = "explained"
-        periods = periods_in(text[window:match.start()], before) or periods_in(text[match.end():after_end], after)
+        periods = periods_in(text[window:match.start()], before)
+        period_text = text[window:match.start()][periods[-1][0]:periods[-1][1]] if periods else ""
+        if not periods:
+            periods = periods_in(text[match.end():after_end], after)
+            period_text = text[match.end():after_end][periods[-1][0]:periods[-1][1]] if periods else ""
         written = text[match.start("n"):match.end("n")]
         value = count_value(written)
         if value is None:
             continue
         count = Count(value, written, item.where, quote(text), kind=kind, both_kinds=both,
-                      period=periods[-1][2] if periods else None, role=role)
+                      period=periods[-1][2] if periods else None, period_text=period_text.strip(), role=role)
         span = _names_after(item, match.end(), next_start)
         if span:
             for piece in split_names(text, *span):
@@ -259,6 +263,7 @@ def group(items: list[Item]) -> tuple[list[Count], list[Money]]:
                     taken.add(id(other.counts[0]))
                     if other.counts[0].period is None and head.period is not None:
                         other.counts[0].period = head.period
+                        other.counts[0].period_text = head.period_text
                         for name in other.counts[0].names:
                             name.period = head.period
                 elif kind == "money" and other.money:

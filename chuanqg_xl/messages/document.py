@@ -349,3 +349,67 @@ MESSAGES.update({
         "en": "'{name}' is in the workbook but the Word plan does not name it (its lists start at {word}).",
     },
 })
+
+# ---------------------------------------------------------------- import ke-hoach.docx -o ke-hoach.xlsx
+MESSAGES.update({
+    "doc.import.meta": {"vi": "{field}: {value}", "en": "{field}: {value}"},
+    "doc.import.draft_number": {"vi": "Số kế hoạch để trống (dự thảo): sổ ghi '…/KH-UBND'; điền số khi ban hành.",
+                                "en": "The number is blank (a draft): the workbook says '…/KH-UBND'; fill it in."},
+    "doc.import.blank_date": {"vi": "Ngày ban hành để trống (dự thảo): điền vào 'Thông tin' khi ký.",
+                              "en": "The date is blank (a draft): fill it in 'Thông tin' when signed."},
+    "doc.import.missing_meta": {"vi": "Không tìm thấy '{field}' trong văn bản; hãy điền vào trang 'Thông tin' "
+                                      "(hoặc dùng --unit/--year).",
+                                "en": "'{field}' was not found in the text; fill it in 'Thông tin' (or pass "
+                                      "--unit/--year)."},
+    "doc.import.figure_note": {"vi": "Văn bản Word, {where}", "en": "Word plan, {where}"},
+    "doc.import.figure": {"vi": "'{label}' = {value} — «{sentence}»", "en": "'{label}' = {value} — «{sentence}»"},
+    "doc.import.pre_invested": {"vi": "Đã đầu tư năm {year}", "en": "Đã đầu tư năm {year}"},
+    "doc.import.no_kind": {"vi": "'{name}': văn bản không nói là công nhận mới hay công nhận lại; hãy chọn ở cột "
+                                 "'Hình thức công nhận'.",
+                           "en": "'{name}': the text does not say new or re-recognised; choose it in 'Hình thức "
+                                 "công nhận'."},
+    "doc.import.explained_school": {"vi": "'{name}' (đã được đầu tư) đưa vào danh sách, ghi ở cột 'Đã đầu tư trước'.",
+                                    "en": "'{name}' (already invested) added to the list, marked 'Đã đầu tư trước'."},
+    "doc.import.schools": {"vi": "Danh sách trường (PL1): {count} trường được nêu tên, kèm hình thức, mức độ, "
+                                 "đợt/quý từ các phần nêu trường đó.",
+                           "en": "School list (PL1): {count} named school(s), with kind, level and batch from the "
+                                 "sections that name them."},
+    "doc.import.unnamed_schools": {"vi": "Kế hoạch nêu {stated} trường nhưng chỉ nêu tên {named}; thêm các trường "
+                                         "còn lại vào PL1.",
+                                   "en": "The plan states {stated} schools but names {named}; add the others to PL1."},
+    "doc.import.level_table": {"vi": "Chỉ tiêu theo cấp học (Tổng hợp) lấy từ bảng theo cấp học.",
+                               "en": "Targets by level (Tổng hợp) taken from the level table."},
+    "doc.import.targets_counted": {"vi": "Chỉ tiêu theo cấp học (Tổng hợp): đếm từ {count} trường được nêu tên "
+                                         "(không tính trường 'phấn đấu thêm').",
+                                   "en": "Targets by level (Tổng hợp): counted from {count} named schools (stretch "
+                                         "schools left out)."},
+    "doc.import.batch": {"vi": "Đợt/quý '{label}': {total} trường.", "en": "Batch/quarter '{label}': {total}."},
+    "doc.import.budget_table": {"vi": "Kinh phí: {count} dòng từ bảng phụ lục.",
+                                "en": "Budget: {count} line(s) from the appendix table."},
+    "doc.import.no_budget_lines": {"vi": "Văn bản chỉ nêu tổng kinh phí, không có bảng kinh phí từng trường: các "
+                                         "tổng được ghi ở 'Tổng hợp', PL2/PL3 để trống.",
+                                   "en": "The text states only budget totals, no per-school table: the totals go "
+                                         "to 'Tổng hợp', PL2/PL3 stay empty."},
+    "doc.import.timeline": {"vi": "Tiến độ: {count} nhiệm vụ từ bảng tiến độ (hạn = ngày cuối của thời gian ghi).",
+                            "en": "Timeline: {count} task(s) from the timeline table (deadline = end of its time)."},
+    "doc.import.no_deadline": {"vi": "Không tính được hạn hoàn thành từ '{time}'.",
+                               "en": "No deadline can be taken from '{time}'."},
+    "doc.import.findings": {"vi": "Văn bản tự mâu thuẫn ({count}) — sổ giữ nguyên con số như văn bản, 'check' sẽ "
+                                  "báo lại:",
+                            "en": "The text contradicts itself ({count}) — the workbook keeps the figures as "
+                                  "written; 'check' reports them again:"},
+})
+MESSAGES.update({
+    "doc.import.kind_inferred": {
+        "vi": "'{name}': ghi 'Công nhận mới' — kế hoạch 'xây dựng … đạt chuẩn quốc gia' và không nhắc công nhận lại "
+              "ở đâu; hãy xem lại.",
+        "en": "'{name}': set to 'Công nhận mới' — the plan 'builds … to the standard' and never mentions "
+              "re-recognition; please review.",
+    },
+})
+MESSAGES.update({
+    "doc.import.no_standard_level": {
+        "vi": "Văn bản không nêu mức độ đạt chuẩn của {count} trường ({names}); hãy chọn ở cột 'Mức độ' của PL1.",
+        "en": "The text gives no standard level for {count} school(s) ({names}); choose it in PL1's 'Mức độ'.",
+    },
+})
