@@ -237,6 +237,7 @@ def _header_row(sheet: _Sheet, row: int, index: dict[str, str]) -> tuple[dict[st
 
 def _find_header(sheet: _Sheet, spec: L.TableSheet, path: Path) -> tuple[int, dict[str, int], dict[int, str]]:
     index, required = _table_index(spec)
+    most = len(set(index.values()))  # a row naming every column cannot be beaten: the scan stops there
     best: tuple[int, int, dict[str, int]] | None = None
     partial: dict[str, int] = {}
     for row in range(1, min(sheet.nrows, HEADER_SCAN_ROWS) + 1):
@@ -246,6 +247,8 @@ def _find_header(sheet: _Sheet, spec: L.TableSheet, path: Path) -> tuple[int, di
         if all(key in columns for key in required) and len(columns) >= 2:
             if best is None or len(columns) > best[1]:
                 best = (row, len(columns), columns)
+                if len(columns) == most:
+                    break
     if best is None:
         missing = [spec.column(key).header for key in required if key not in partial] or \
                   [column.header for column in spec.columns if column.required]
