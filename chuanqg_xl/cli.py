@@ -241,24 +241,77 @@ def export(file: Path, output: Path, only: str | None, force: bool, pdf: bool, c
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("tong-hop-tinh.xlsx"),
               show_default=True, help=_h("province.opt.consolidate_output"))
+@click.option("--format", "output_format", type=FORMATS, default="text", show_default=True, help=_h("opt.format"))
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), help=_h("province.opt.jobs"))
 @click.option("--lang", type=LANG, default="vi", show_default=True, help=_h("opt.lang"))
-def consolidate_cmd(paths: tuple[Path, ...], output: Path, lang: str) -> None:
+def consolidate_cmd(paths: tuple[Path, ...], output: Path, output_format: str, jobs: int | None, lang: str) -> None:
     def action() -> int:
         from .consolidate import PROGRESS_MIN_FILES, collect_inputs, consolidate
 
         files = collect_inputs(paths, exclude=output)
-        if len(files) >= PROGRESS_MIN_FILES:
-            with click.progressbar(length=len(files), label=text("province.progress", lang),
-                                   file=sys.stderr) as bar:
-                result = consolidate(files, output, lang, progress=lambda _path: bar.update(1))
+        progress = _Progress(lang) if len(files) >= PROGRESS_MIN_FILES else None
+        try:
+            result = consolidate(files, output, lang, progress=progress, jobs=jobs)
+        finally:
+            if progress is not None:
+                progress.close()
+        if output_format == "json":
+            click.echo(result.to_json())
         else:
-            result = consolidate(files, output, lang)
-        click.echo(result.to_text())
+            click.echo(result.to_text())
         if result.backup:
-            click.echo(text("cli.backup", lang, path=result.backup))
+            click.echo(text("cli.backup", lang, path=result.backup), err=output_format == "json")
         return result.exit_code
 
     run_library(action, output, lang)
+
+
+class _Progress:
+    """Progress of a long command on stderr, phase by phase: a bar on a terminal; on a pipe or in CI,
+    a plain line now and then (every tenth of the way, or every few seconds) and one at the end."""
+
+    LINE_EVERY_SECONDS = 5.0
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.tty = sys.stderr.isatty()
+        self.phase: str | None = None
+        self.bar = None
+        self.shown = 0          # the bar's position, or the last tenth printed
+        self.last_line = 0.0
+
+    def __call__(self, phase: str, done: int, total: int) -> None:
+        import time
+
+        if phase != self.phase:
+            self.close()
+            self.phase = phase
+            self.shown = 0
+            label = text(f"province.progress.{phase}", self.lang)
+            if self.tty:
+                self.bar = click.progressbar(length=total, label=label, file=sys.stderr)
+                self.bar.__enter__()
+            else:
+                self.last_line = time.monotonic()
+                click.echo(f"{label}: 0/{total}", err=True)
+        if self.bar is not None:
+            self.bar.update(done - self.shown)
+            self.shown = done
+            return
+        tenth = done * 10 // max(total, 1)
+        now = time.monotonic()
+        if tenth > self.shown or now - self.last_line >= self.LINE_EVERY_SECONDS or done == total:
+            if done == total and tenth == self.shown == 10:
+                return   # the end was printed already
+            self.shown, self.last_line = tenth, now
+            label = text(f"province.progress.{phase}", self.lang)
+            click.echo(f"{label}: {done}/{total} ({done * 100 // max(total, 1)} %)", err=True)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+        self.phase = None
 
 
 @main.command("import", help=_h("province.help.import"))

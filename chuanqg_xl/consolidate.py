@@ -1,217 +1,54 @@
-"""The province's view: many district plans merged into one workbook.
+"""The province's and the country's view: many district plans merged into one workbook.
 
-Each file is read, analysed and checked on its own; a file that cannot be
-read is reported and the run goes on. The workbook holds one summary row per
-district, the combined school list and timeline (the district in a column),
-and a sheet of what needs a person's attention: unreadable files, the same
-school in two districts, plan years that differ from the majority, districts
-whose plan has error-level findings (still consolidated), a district sent twice.
+Each file is read, analysed and checked on its own, in worker processes on
+every core (`workers.run_each`); a file that cannot be read, or whose worker
+dies, is reported and the run goes on. The results are put back in input
+order, so a parallel run gives exactly what one process gives.
+
+Across districts: the same district sent twice (same unit and province as
+written, or the same plan number and date), plan years that differ from the
+majority, districts whose plan has error-level findings (still consolidated),
+school names found in several districts. A district is known by its province
+and its unit as written: tone-mark placement and spacing aside, diacritics
+count ("Thạnh Sơn" and "Thanh Sơn" are two districts), and two districts of
+the same name in two provinces are two districts.
+
+The workbook (`consolidate_book`) holds one summary row per district, the
+combined school list and timeline, the problems, and the school names found in
+several districts, one row per name.
 """
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
+import re
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, NamedTuple
 
 from . import layout as L
 from .errors import PlanError
-from .files import atomic_write, fully_resolved, is_own_output, mark_own_output, needs_backup, refuse_output_among_inputs
+from .files import atomic_write, fully_resolved, is_own_output, needs_backup, refuse_output_among_inputs
 from .messages import text
-from .normalize import fold, format_amount, format_date
+from .normalize import canonical_tones, clean_text, fold, format_amount, format_date, shorten
 
 SPREADSHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"})
 KIND_ORDER = (L.KIND_NEW, L.KIND_RENEW, L.KIND_UPGRADE, L.KIND_RENEW_UPGRADE)
 LEVEL_ORDER = L.LEVELS.values
-ProgressFn = Callable[[Path], None]
-PROGRESS_MIN_FILES = 4  # below this a run takes a second or two: no bar needed
+ProgressFn = Callable[[str, int, int], None]   # phase ("read", "write"), done, total
+PROGRESS_MIN_FILES = 4     # below this a run takes a second or two: no progress shown
+PARALLEL_MIN_FILES = 8     # below this, starting worker processes costs more than it saves
 OUTPUT_KIND = "consolidate"
-
-
-# ---------------------------------------------------------------- report workbooks (xlsxwriter)
-
-@dataclass(frozen=True, slots=True)
-class ReportColumn:
-    header: str
-    width: float = 14
-    kind: str = "text"          # text, wrap, count, money, rate, date
-    group: str | None = None    # a merged header above consecutive columns of the same group
-    total: bool = False         # summed in the total row
-
-
-LINE_HEIGHT = 16.5          # points per line of 12 pt Times New Roman
-INTRO_LABEL_WIDTH = 40      # characters the intro labels need
-A4_WIDTH = 230              # column-width units that still print legibly on A4 landscape
-
-
-def row_height(values: Sequence[object], columns: Sequence[ReportColumn]) -> float | None:
-    """Room for wrapped text: LibreOffice does not grow xlsx rows by itself, Excel not always."""
-    lines = 1
-    for value, column in zip(values, columns):
-        if column.kind in ("wrap", "text") and isinstance(value, str) and value:
-            lines = max(lines, -(-int(len(value) * 1.15) // max(int(column.width), 1)))
-    return LINE_HEIGHT * lines if lines > 1 else None
-
-
-class ReportBook:
-    """A small writer for the tool's report workbooks (province summary, progress report).
-
-    Tables follow the standard workbook's look (Times New Roman, header fill,
-    borders, A4 landscape, header rows repeated on every page) so the sheets
-    can be printed and attached as they are.
-    """
-
-    def __init__(self, path: Path, title: str, company: str = "", *, kind: str) -> None:
-        import xlsxwriter
-
-        from .template import FIXED_CREATED
-
-        from .template import XLSX_OPTIONS
-
-        self.workbook = xlsxwriter.Workbook(str(path), XLSX_OPTIONS)
-        # A fixed creation time keeps two runs on the same input byte-identical.
-        self.workbook.set_properties({"title": title, "author": L.TOOL_AUTHOR, "created": FIXED_CREATED,
-                                      "company": company})
-        mark_own_output(self.workbook, kind)
-        self._formats: dict[tuple[str, str | None, bool], object] = {}
-        style = L.STYLE
-        base = {"font_name": style.font, "font_size": style.size, "valign": "top"}
-        self._base = base
-        self.title_format = self.workbook.add_format({**base, "bold": True, "font_size": style.title_size,
-                                                      "align": "center", "valign": "vcenter"})
-        self.subtitle_format = self.workbook.add_format({**base, "italic": True, "align": "center"})
-        self.intro_label = self.workbook.add_format({**base, "bold": True})
-        self.intro_value = self.workbook.add_format({**base, "align": "left"})
-        self.header_format = self.workbook.add_format({**base, "bold": True, "border": 1, "text_wrap": True,
-                                                       "align": "center", "valign": "vcenter",
-                                                       "bg_color": style.header_fill})
-
-    def cell_format(self, kind: str, fill: str | None = None, bold: bool = False) -> object:
-        key = (kind, fill, bold)
-        found = self._formats.get(key)
-        if found is None:
-            spec: dict[str, object] = {**self._base, "border": 1, "text_wrap": True}
-            spec.update({
-                "count": {"num_format": "0", "align": "center"},
-                "money": {"num_format": L.MONEY_FORMAT},
-                "rate": {"num_format": L.RATE_FORMAT, "align": "center"},
-                "date": {"num_format": L.DATE_FORMAT, "align": "center"},
-            }.get(kind, {}))
-            if fill:
-                spec["bg_color"] = fill
-            if bold:
-                spec["bold"] = True
-            found = self._formats[key] = self.workbook.add_format(spec)
-        return found
-
-    def _write(self, sheet, row: int, col: int, value: object, fmt: object) -> None:
-        from .template import write_value
-
-        write_value(sheet, row, col, value, fmt)
-
-    def table(self, name: str, title: str, columns: Sequence[ReportColumn], rows: Sequence[Sequence[object]], *,
-              subtitle: str = "", intro: Sequence[tuple[str, object]] = (), total_label: str | None = None,
-              fills: Sequence[str | None] | None = None, empty_text: str = "") -> None:
-        """One sheet: title, subtitle, intro lines (label, value), headers, rows, an optional total row."""
-        from .cells import a1
-
-        sheet = self.workbook.add_worksheet(name)
-        last_col = len(columns) - 1
-        for col, column in enumerate(columns):
-            sheet.set_column(col, col, column.width)
-        if last_col > 0:
-            sheet.merge_range(0, 0, 0, last_col, title, self.title_format)
-        else:
-            sheet.write_string(0, 0, title, self.title_format)
-        sheet.set_row(0, 24)
-        row = 1
-        if subtitle:
-            if last_col > 0:
-                sheet.merge_range(row, 0, row, last_col, subtitle, self.subtitle_format)
-            else:
-                sheet.write_string(row, 0, subtitle, self.subtitle_format)
-            row += 1
-        # Intro labels span the first columns, however narrow, so they are never cut off.
-        label_end, width = 0, columns[0].width if columns else 0
-        while width < INTRO_LABEL_WIDTH and label_end + 1 < last_col:
-            label_end += 1
-            width += columns[label_end].width
-        for label, value in intro:
-            if label_end > 0:
-                sheet.merge_range(row, 0, row, label_end, label, self.intro_label)
-            else:
-                sheet.write_string(row, 0, label, self.intro_label)
-            self._write(sheet, row, label_end + 1, value, self.intro_value)
-            row += 1
-        row += 1
-        grouped = any(column.group for column in columns)
-        header_top = row
-        if grouped:
-            col = 0
-            while col <= last_col:
-                group = columns[col].group
-                if group is None:
-                    sheet.merge_range(row, col, row + 1, col, columns[col].header, self.header_format)
-                    col += 1
-                    continue
-                end = col
-                while end + 1 <= last_col and columns[end + 1].group == group:
-                    end += 1
-                if end > col:
-                    sheet.merge_range(row, col, row, end, group, self.header_format)
-                else:
-                    sheet.write_string(row, col, group, self.header_format)
-                for sub in range(col, end + 1):
-                    sheet.write_string(row + 1, sub, columns[sub].header, self.header_format)
-                col = end + 1
-            sheet.set_row(row, 20)
-            row += 1
-        else:
-            for col, column in enumerate(columns):
-                sheet.write_string(row, col, column.header, self.header_format)
-        sheet.set_row(row, 36)
-        header_row = row
-        first = row + 1
-        for offset, values in enumerate(rows):
-            fill = fills[offset] if fills else None
-            for col, column in enumerate(columns):
-                value = values[col] if col < len(values) else None
-                self._write(sheet, first + offset, col, value, self.cell_format(column.kind, fill))
-            height = row_height(values, columns)
-            if height:
-                sheet.set_row(first + offset, height)
-        last = first + len(rows) - 1
-        if not rows and empty_text:
-            sheet.merge_range(first, 0, first, max(last_col, 1), empty_text, self.cell_format("text"))
-            last = first
-        if total_label is not None and rows:
-            total_row = last + 1
-            label_col = 1 if last_col >= 1 else 0
-            for col, column in enumerate(columns):
-                fmt = self.cell_format(column.kind, "#EDEDED", bold=True)
-                if col == label_col:
-                    sheet.write_string(total_row, col, total_label, self.cell_format("text", "#EDEDED", True))
-                elif column.total:
-                    cached = sum(values[col] for values in rows if isinstance(values[col], (int, float))
-                                 and not isinstance(values[col], bool))
-                    sheet.write_formula(total_row, col, f"=SUM({a1(first + 1, col + 1)}:{a1(last + 1, col + 1)})",
-                                        fmt, cached)
-                else:
-                    sheet.write_blank(total_row, col, None, fmt)
-        sheet.freeze_panes(header_row + 1, 0)
-        if rows:
-            sheet.autofilter(header_row, 0, last, last_col)
-        sheet.set_paper(8 if sum(column.width for column in columns) > A4_WIDTH else 9)  # A3 for wide tables
-        sheet.set_landscape()
-        sheet.fit_to_pages(1, 0)
-        sheet.set_margins(left=0.5, right=0.4, top=0.6, bottom=0.6)
-        sheet.repeat_rows(header_top, header_row)
-        sheet.set_footer("&CTrang &P/&N")
-
-    def close(self) -> None:
-        self.workbook.close()
+LIST_AT_MOST = 8           # places named in one problem line; a province may send the same file dozens of times
+ALSO_IN_AT_MOST = 3        # places named in a school's "also in" cell; more go to the names sheet
+SHOWN_PER_KIND = 3         # problems of one kind printed in full when there are many
+DISTRICT_LINES_UP_TO = 10  # up to this many districts, each gets a line in the printed report…
+ALL_SHOWN_UP_TO = 12       # … and up to this many problems, all are printed in full
+PROBLEM_LINE_AT_MOST = 200 # characters of a problem printed among the first few of its kind
+PROBLEM_ORDER = ("unreadable", "error_findings", "duplicate_unit", "year_differs", "no_year", "duplicate_school")
 
 
 # ---------------------------------------------------------------- the model of a consolidation
@@ -220,11 +57,38 @@ class ReportBook:
 class Problem:
     """Something in the set of files a person should look at."""
 
-    kind: str        # unreadable, error_findings, year_differs, no_year, duplicate_school, duplicate_unit
+    kind: str        # one of PROBLEM_ORDER
     severity: str    # "error" or "warning"
     path: str
     unit: str
     message: str
+
+
+class SchoolRow(NamedTuple):
+    """One school of a district's list, as the province sheet shows it."""
+
+    name: str
+    key: tuple[str, str] | None   # prefix and name with diacritics: the same school name in two districts
+    level: str
+    commune: str
+    kind: str
+    standard_level: str
+    accreditation_level: str
+    timing: str
+    budget: float | None
+    note: str
+
+
+class TaskRow(NamedTuple):
+    time: str
+    task: str
+    lead: str
+    partners: str
+    schools: str
+    deadline: dt.date | None
+    status: str
+    done_date: dt.date | None
+    note: str
 
 
 @dataclass(slots=True)
@@ -248,8 +112,9 @@ class District:
     errors: int
     warnings: int
     error_codes: list[str]
-    schools: list[dict[str, object]]
-    tasks: list[dict[str, object]]
+    schools: list[SchoolRow]
+    tasks: list[TaskRow]
+    date: dt.date | None = None
     flags: list[str] = field(default_factory=list)
 
     @property
@@ -259,6 +124,30 @@ class District:
     @property
     def budget_total(self) -> float:
         return sum(self.budget.values())
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """Who the district is: its province and unit as written (see `place_key`)."""
+        return district_key(self.unit, self.province)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where a school name was found: the district and the school, by their indexes in the result."""
+
+    district: int
+    school: int
+    commune: str
+
+
+@dataclass(slots=True)
+class SameName:
+    """A school name (prefix and name, diacritics kept) in the lists of several districts."""
+
+    name: str
+    places: list[Place]
+    districts: int     # distinct districts (a district sent twice counts once)
+    provinces: int
 
 
 @dataclass(slots=True)
@@ -271,6 +160,9 @@ class ConsolidationResult:
     majority_year: int | None
     lang: str = "vi"
     backup: Path | None = None
+    same_names: list[SameName] = field(default_factory=list)
+    jobs: int = 1
+    seconds: float = 0.0
 
     @property
     def unreadable(self) -> list[Problem]:
@@ -281,28 +173,158 @@ class ConsolidationResult:
         """0 all files consolidated and no district has errors; 1 a file unreadable or a district with errors."""
         return 1 if any(problem.severity == "error" for problem in self.problems) else 0
 
+    def place_text(self, place: Place) -> str:
+        return place_text(self.districts[place.district], place.commune)
+
     def to_text(self) -> str:
+        """A report that fits on a screen: totals, errors by district, the first problems of each kind,
+        and where the rest are."""
         lang = self.lang
-        lines = [text("province.consolidate.header", lang, read=len(self.districts),
-                      total=len(self.districts) + len(self.unreadable), output=self.output)]
-        for district in self.districts:
-            lines.append("  " + text("province.consolidate.district_line", lang, file=district.path.name,
-                                      unit=district.unit or text("province.no_unit", lang),
-                                      year=district.year or "?", schools=district.school_count,
-                                      tasks=len(district.tasks)))
-        for path in self.skipped:
-            lines.append("  " + text("province.consolidate.skipped", lang, file=path.name))
+        districts = self.districts
+        lines = [text("province.consolidate.header", lang, read=len(districts),
+                      total=len(districts) + len(self.unreadable), output=self.output)]
+        if len(districts) <= DISTRICT_LINES_UP_TO:
+            for district in districts:
+                lines.append("  " + text("province.consolidate.district_line", lang, file=district.path.name,
+                                          unit=district.unit or text("province.no_unit", lang),
+                                          year=district.year or "?", schools=district.school_count,
+                                          tasks=len(district.tasks)))
+        else:
+            provinces = len({district.key[0] for district in districts if district.key[0]})
+            lines.append("  " + text("province.consolidate.totals", lang, districts=len(districts),
+                                      provinces=provinces, schools=_n(self.school_count, lang),
+                                      tasks=_n(self.task_count, lang),
+                                      budget=format_amount(self.budget_total, lang)))
+            with_errors = sorted((district for district in districts if district.errors),
+                                 key=lambda district: -district.errors)
+            if with_errors:
+                worst = ", ".join(f"{district.unit or district.path.name} ({district.errors})"
+                                  for district in with_errors[:SHOWN_PER_KIND])
+                lines.append("  " + text("province.consolidate.errors_by_district", lang, count=len(with_errors),
+                                          districts=len(districts),
+                                          errors=_n(sum(district.errors for district in with_errors), lang),
+                                          worst=worst))
+            else:
+                lines.append("  " + text("province.consolidate.no_errors", lang))
+        if len(self.skipped) <= SHOWN_PER_KIND:
+            for path in self.skipped:
+                lines.append("  " + text("province.consolidate.skipped", lang, file=path.name))
+        else:
+            lines.append("  " + text("province.consolidate.skipped_many", lang, count=len(self.skipped)))
         if self.problems:
-            lines.append(text("province.consolidate.problems", lang, count=len(self.problems)))
-            for problem in self.problems:
-                severity = text("severity." + problem.severity, lang)
-                lines.append(f"  [{severity}] {problem.message}")
-        schools = sum(district.school_count for district in self.districts)
-        tasks = sum(len(district.tasks) for district in self.districts)
-        budget = sum(district.budget_total for district in self.districts)
-        lines.append(text("province.consolidate.done", lang, output=self.output, districts=len(self.districts),
-                          schools=schools, tasks=tasks, budget=format_amount(budget, lang)))
+            lines.append(text("province.consolidate.problems", lang, count=_n(len(self.problems), lang)))
+            if len(districts) <= DISTRICT_LINES_UP_TO and len(self.problems) <= ALL_SHOWN_UP_TO:
+                lines += [self._problem_line(problem) for problem in self.problems]
+            else:
+                by_kind: dict[str, list[Problem]] = {}
+                for problem in self.problems:
+                    by_kind.setdefault(problem.kind, []).append(problem)
+                for kind, problems in by_kind.items():
+                    lines.append("  " + text("province.consolidate.kind_line", lang,
+                                              kind=text(f"province.kind.{kind}", lang), count=_n(len(problems), lang)))
+                    lines += ["  " + self._problem_line(problem, PROBLEM_LINE_AT_MOST)
+                              for problem in problems[:SHOWN_PER_KIND]]
+                    if len(problems) > SHOWN_PER_KIND:
+                        lines.append("    " + text("province.consolidate.more", lang,
+                                                    count=_n(len(problems) - SHOWN_PER_KIND, lang)))
+                lines.append(text("province.consolidate.where", lang, output=self.output,
+                                  problems=text("province.sheet.problems", lang),
+                                  names=text("province.sheet.names", lang)))
+        lines.append(text("province.consolidate.done", lang, output=self.output, districts=len(districts),
+                          schools=self.school_count, tasks=self.task_count,
+                          budget=format_amount(self.budget_total, lang)))
         return "\n".join(lines)
+
+    def _problem_line(self, problem: Problem, limit: int | None = None) -> str:
+        severity = text("severity." + problem.severity, self.lang)
+        message = shorten(problem.message, limit) if limit else problem.message
+        return f"  [{severity}] {message}"
+
+    @property
+    def school_count(self) -> int:
+        return sum(district.school_count for district in self.districts)
+
+    @property
+    def task_count(self) -> int:
+        return sum(len(district.tasks) for district in self.districts)
+
+    @property
+    def budget_total(self) -> float:
+        return sum(district.budget_total for district in self.districts)
+
+    def to_dict(self) -> dict[str, object]:
+        """Everything the printed report shortens: every district, problem and shared school name."""
+        from .report import json_value
+
+        return {
+            "output": str(self.output), "backup": str(self.backup) if self.backup else None,
+            "files": len(self.inputs), "districts_read": len(self.districts), "unreadable": len(self.unreadable),
+            "skipped": [str(path) for path in self.skipped], "majority_year": self.majority_year,
+            "totals": {"schools": self.school_count, "tasks": self.task_count,
+                       "budget": json_value(self.budget_total),
+                       "districts_with_errors": sum(1 for district in self.districts if district.errors)},
+            "districts": [{
+                "file": str(district.path), "unit": district.unit, "province": district.province,
+                "year": district.year, "number": district.number,
+                "date": district.date.isoformat() if district.date else None,
+                "schools": district.school_count, "tasks": len(district.tasks),
+                "by_kind": {kind or "unknown": count for kind, count in district.by_kind.items()},
+                "by_level": {level or "unknown": count for level, count in district.by_level.items()},
+                "assigned": district.assigned, "planned": district.planned,
+                "budget": {key: json_value(value) for key, value in district.budget.items()},
+                "budget_total": json_value(district.budget_total), "total_schools": district.total_schools,
+                "standard_at_start": district.standard_at_start, "year_end": district.year_end,
+                "rate": json_value(district.rate), "errors": district.errors, "warnings": district.warnings,
+                "error_codes": district.error_codes, "flags": district.flags,
+            } for district in self.districts],
+            "problems": [{"kind": problem.kind, "severity": problem.severity, "file": problem.path,
+                          "unit": problem.unit, "message": problem.message} for problem in self.problems],
+            "same_names": [{
+                "name": same.name, "districts": same.districts, "provinces": same.provinces,
+                "places": [{"file": str(self.districts[place.district].path),
+                            "unit": self.districts[place.district].unit,
+                            "province": self.districts[place.district].province, "commune": place.commune}
+                           for place in same.places],
+            } for same in self.same_names],
+            "exit_code": self.exit_code,
+        }
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2, allow_nan=False)
+
+
+def _n(count: int, lang: str) -> str:
+    return format_amount(count, lang)
+
+
+# ---------------------------------------------------------------- who a district is
+
+_PUNCTUATION = re.compile(r"[\s\-–—.,;:()/]+")
+_PROVINCE_WORDS = ("tỉnh ", "thành phố ", "tp ")
+_UNIT_WORDS = ("ủy ban nhân dân ", "ubnd ")
+
+
+def place_key(value: object, drop: tuple[str, ...] = ()) -> str:
+    """A place name as written, for identity: case, spacing, punctuation and the placement of tone marks
+    ('Hòa'/'Hoà') do not matter; every letter and mark does ('Thạnh Sơn' ≠ 'Thanh Sơn'). Leading words
+    in `drop` (an administrative word written or not) are left out."""
+    key = _PUNCTUATION.sub(" ", canonical_tones(clean_text(value).lower())).strip()
+    for word in drop:
+        if key.startswith(word):
+            return key[len(word):].strip()
+    return key
+
+
+def district_key(unit: str, province: str) -> tuple[str, str]:
+    return place_key(province, _PROVINCE_WORDS), place_key(unit, _UNIT_WORDS)
+
+
+def _stamp(district: District) -> tuple[str, str, dt.date] | None:
+    """(province, plan number, date): a district that sends its plan twice sends the same one."""
+    number = "".join(district.number.lower().split())
+    if not district.date or not any(char.isdigit() for char in number):
+        return None   # a draft without a number ("Số: /KH-UBND") says nothing
+    return district.key[0], number, district.date
 
 
 # ---------------------------------------------------------------- inputs
@@ -341,7 +363,7 @@ def collect_inputs(paths: Iterable[str | os.PathLike[str]], exclude: Path | None
     return found
 
 
-# ---------------------------------------------------------------- one district
+# ---------------------------------------------------------------- one district (runs in a worker)
 
 def _count_value(value: object) -> int | None:
     return int(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
@@ -356,11 +378,10 @@ def summarise(path: Path, lang: str = "vi") -> District:
     plan = read_plan(path)
     facts = analyse(plan)
     findings = run_checks(plan, facts, lang=lang)
-    unit = plan.meta.unit
     by_kind = {kind: 0 for kind in KIND_ORDER}
     by_level = {level: 0 for level in LEVEL_ORDER}
     unknown_kind = unknown_level = 0
-    schools: list[dict[str, object]] = []
+    schools: list[SchoolRow] = []
     for school in plan.schools:
         if school.kind in by_kind:
             by_kind[school.kind] += 1
@@ -373,13 +394,12 @@ def summarise(path: Path, lang: str = "vi") -> District:
         budget = 0.0
         for line in facts.lines_for(school):
             budget += sum(sheet_number(line.raw(key)) for key in L.SOURCE_KEYS)
-        schools.append({
-            "unit": unit, "name": school.name, "key": school.name_parts.exact_key if school.name_parts else None,
-            "level": school.level or "", "commune": school.commune, "kind": school.kind or school.raw("kind") or "",
-            "standard_level": f"Mức độ {school.standard_level}" if school.standard_level else "",
-            "accreditation_level": f"Cấp độ {school.accreditation_level}" if school.accreditation_level else "",
-            "timing": school.timing, "budget": budget or None, "note": school.note, "also_in": "",
-        })
+        schools.append(SchoolRow(
+            school.name, school.name_parts.exact_key if school.name_parts else None, school.level or "",
+            school.commune, school.kind or str(school.raw("kind") or ""),
+            f"Mức độ {school.standard_level}" if school.standard_level else "",
+            f"Cấp độ {school.accreditation_level}" if school.accreditation_level else "",
+            school.timing, budget or None, school.note))
     by_kind[""] = unknown_kind
     by_level[""] = unknown_level
     assigned_values = [value for level, row in (plan.summary.targets.rows.items() if plan.summary.targets else [])
@@ -401,20 +421,47 @@ def summarise(path: Path, lang: str = "vi") -> District:
         rate: float | None = year_end / total_schools
     else:
         rate = stated["rate"].stated if "rate" in stated else None
-    tasks = [{
-        "unit": unit, "time": task.time, "task": task.task, "lead": task.lead, "partners": task.partners,
-        "schools": task.schools_text, "deadline": task.deadline, "status": task.status or "",
-        "done_date": task.done_date, "note": task.note,
-    } for task in plan.tasks]
+    tasks = [TaskRow(task.time, task.task, task.lead, task.partners, task.schools_text, task.deadline,
+                     task.status or "", task.done_date, task.note) for task in plan.tasks]
     errors = [finding for finding in findings if finding.severity == "error"]
+    date = plan.meta.get("date")
     return District(
-        path=path, unit=unit, province=str(plan.meta.get("province", "") or ""), year=plan.meta.year,
+        path=path, unit=plan.meta.unit, province=str(plan.meta.get("province", "") or ""), year=plan.meta.year,
         number=str(plan.meta.get("number", "") or ""), by_kind=by_kind, by_level=by_level, assigned=assigned,
         planned=planned, budget=budget, total_schools=total_schools, standard_at_start=at_start,
         year_end=year_end, rate=rate, errors=len(errors),
         warnings=sum(1 for finding in findings if finding.severity == "warning"),
         error_codes=sorted({finding.code for finding in errors}), schools=schools, tasks=tasks,
+        date=date if isinstance(date, dt.date) else None,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _Left:
+    """A file that gives no district: skipped (an earlier consolidation) or a problem to report."""
+
+    skipped: bool
+    problem: Problem | None = None
+
+
+def read_district(path: Path, lang: str) -> District | _Left:
+    """One file's outcome, never an exception: what a worker process sends back."""
+    try:
+        return summarise(path, lang)
+    except PlanError as exc:
+        if exc.key == "error.missing_sheet" and _is_consolidation(path):
+            return _Left(True)
+        return _Left(False, _unreadable(path, text("province.problem.unreadable", lang, file=path.name,
+                                                   detail=exc.message(lang))))
+    except MemoryError:
+        return _Left(False, _unreadable(path, text("province.problem.too_big", lang, file=path.name)))
+    except Exception as exc:  # an input nobody foresaw must not stop the other districts
+        return _Left(False, _unreadable(path, text("province.problem.unexpected", lang, file=path.name,
+                                                   detail=f"{type(exc).__name__}: {exc}")))
+
+
+def _unreadable(path: Path, message: str) -> Problem:
+    return Problem("unreadable", "error", str(path), "", message)
 
 
 def _is_consolidation(path: Path) -> bool:
@@ -465,74 +512,115 @@ def _flag_errors(districts: list[District], problems: list[Problem], lang: str) 
             district.flags.append(text("province.flag.errors", lang, count=district.errors))
 
 
-def _flag_duplicate_units(districts: list[District], problems: list[Problem], lang: str) -> set[str]:
-    by_unit: dict[str, list[District]] = {}
-    for district in districts:
-        if district.unit:
-            by_unit.setdefault(fold(district.unit), []).append(district)
-    twice = set()
-    for key, group in by_unit.items():
+def district_groups(districts: list[District]) -> list[int]:
+    """For each district, the first district it is the same as (itself when none): the same unit and
+    province as written, or the same plan number and date in the same province."""
+    parent = list(range(len(districts)))
+
+    def root(index: int) -> int:
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    seen: dict[object, int] = {}
+    for index, district in enumerate(districts):
+        for mark in (district.key if district.unit else None, _stamp(district)):
+            if mark is None:
+                continue
+            first = seen.setdefault(mark, index)
+            low, high = sorted((root(first), root(index)))
+            parent[high] = low
+    return [root(index) for index in range(len(districts))]
+
+
+def _flag_duplicate_units(districts: list[District], groups: list[int], problems: list[Problem], lang: str) -> None:
+    members: dict[int, list[District]] = {}
+    for district, group in zip(districts, groups):
+        members.setdefault(group, []).append(district)
+    for group in members.values():
         if len(group) < 2:
             continue
-        twice.add(key)
-        files = _first_few([district.path.name for district in group], ", ", lang)
-        message = text("province.problem.duplicate_unit", lang, unit=group[0].unit, count=len(group), files=files)
-        problems.append(Problem("duplicate_unit", "warning", str(group[0].path), group[0].unit, message))
+        first = group[0]
+        files = first_few([district.path.name for district in group], ", ", lang)
+        if all(district.key == first.key for district in group):
+            unit = f"{first.unit}, {first.province}" if first.province else first.unit
+            message = text("province.problem.duplicate_unit", lang, unit=unit, count=len(group), files=files)
+        else:
+            units = first_few(list(dict.fromkeys(district.unit or text("province.no_unit", lang)
+                                                  for district in group)), "; ", lang)
+            message = text("province.problem.duplicate_stamp", lang, count=len(group), files=files,
+                           number=first.number, date=format_date(first.date) if lang == "vi" else
+                           (first.date.isoformat() if first.date else ""), units=units)
+        problems.append(Problem("duplicate_unit", "warning", str(first.path), first.unit, message))
         for district in group:
             district.flags.append(text("province.flag.duplicate_unit", lang))
-    return twice
 
 
-LIST_AT_MOST = 8  # names shown in one problem line; a province may send the same file dozens of times
-
-
-def _first_few(names: list[str], separator: str, lang: str) -> str:
-    if len(names) <= LIST_AT_MOST:
+def first_few(names: list[str], separator: str, lang: str, at_most: int = LIST_AT_MOST) -> str:
+    if len(names) <= at_most:
         return separator.join(names)
-    shown = separator.join(names[:LIST_AT_MOST])
-    return text("province.and_more", lang, shown=shown, count=len(names) - LIST_AT_MOST)
+    shown = separator.join(names[:at_most])
+    return text("province.and_more", lang, shown=shown, count=_n(len(names) - at_most, lang))
 
 
-def _flag_duplicate_schools(districts: list[District], problems: list[Problem], lang: str) -> None:
-    """The same school (same prefix and name) in the lists of two different districts."""
-    where: dict[tuple[str, str], list[tuple[District, dict[str, object]]]] = {}
-    for district in districts:
-        for school in district.schools:
-            key = school["key"]
+def _flag_duplicate_schools(districts: list[District], groups: list[int], problems: list[Problem],
+                            lang: str) -> list[SameName]:
+    """School names (prefix and name, diacritics kept) in the lists of two or more districts."""
+    where: dict[tuple[str, str], list[tuple[int, int, SchoolRow]]] = {}
+    for index, district in enumerate(districts):
+        for number, school in enumerate(district.schools):
+            key = school.key
             if key and key[1]:
-                where.setdefault(key, []).append((district, school))
-    for key, entries in where.items():
-        units = {fold(district.unit) or str(district.path) for district, _ in entries}
-        if len(units) < 2:
-            continue  # twice in one district is the plan's own V005 finding
-        places = _first_few([_place(district, school, lang) for district, school in entries], "; ", lang)
-        name = entries[0][1]["name"]
-        message = text("province.problem.duplicate_school", lang, name=name, places=places)
-        problems.append(Problem("duplicate_school", "warning", str(entries[0][0].path), entries[0][0].unit, message))
-        for district, school in entries:
-            others = [_place(other, other_school, lang) for other, other_school in entries if other is not district]
-            school["also_in"] = "; ".join(others)
-            flag = text("province.flag.duplicate_school", lang, name=school["name"])
-            if flag not in district.flags:
-                district.flags.append(flag)
+                where.setdefault(key, []).append((index, number, school))
+    same_names: list[SameName] = []
+    shared: Counter[int] = Counter()
+    provinces = [district.key[0] for district in districts]
+    for entries in where.values():
+        distinct = {groups[index] for index, _, _ in entries}
+        if len(distinct) < 2:
+            continue  # twice in one district is the plan's own V005 finding; a district sent twice is flagged
+        first_index, _, first = entries[0]
+        places = [Place(index, number, school.commune) for index, number, school in entries]
+        same = SameName(first.name, places, len(distinct), len({provinces[index] for index, _, _ in entries}))
+        same_names.append(same)
+        described = first_few([place_text(districts[place.district], place.commune) for place in places], "; ",
+                               lang)
+        message = text("province.problem.duplicate_school", lang, name=first.name, places=described)
+        district = districts[first_index]
+        problems.append(Problem("duplicate_school", "warning", str(district.path), district.unit, message))
+        for index in dict.fromkeys(index for index, _, _ in entries):
+            shared[index] += 1
+    for index, count in sorted(shared.items()):
+        districts[index].flags.append(text("province.flag.shared_names", lang, count=count))
+    return same_names
 
 
-def _place(district: District, school: dict[str, object], lang: str) -> str:
+def place_text(district: District, commune: str = "") -> str:
+    """'UBND huyện X, Tỉnh (Xã Y)': where a school is, for lists a person reads."""
     unit = district.unit or district.path.name
-    commune = school.get("commune")
+    if district.province:
+        unit = f"{unit}, {district.province}"
     return f"{unit} ({commune})" if commune else unit
 
 
 # ---------------------------------------------------------------- the run
 
 def consolidate(paths: Iterable[str | os.PathLike[str]], output: str | os.PathLike[str], lang: str = "vi", *,
-                progress: ProgressFn | None = None) -> ConsolidationResult:
-    """Merge district plans into one province workbook; unreadable files are reported, not fatal.
+                progress: ProgressFn | None = None, jobs: int | None = None) -> ConsolidationResult:
+    """Merge district plans into one province (or national) workbook; unreadable files are reported.
+
+    `jobs`: worker processes (default: one per core from PARALLEL_MIN_FILES files on, else none); the
+    result is the same whatever the number. `progress(phase, done, total)` is called as files are read
+    ("read") and as the workbook is written ("write").
 
     Raises PlanError when there is nothing to consolidate (no input, or no
     file readable) or when the output would overwrite one of the inputs.
     """
+    from .consolidate_book import write_consolidation
+    from .workers import Died, available_cores, run_each
 
+    started = time.perf_counter()
     target = Path(output)
     paths = list(paths)
     refuse_output_among_inputs(paths, target, OUTPUT_KIND)
@@ -542,188 +630,43 @@ def consolidate(paths: Iterable[str | os.PathLike[str]], output: str | os.PathLi
     folder = target.absolute().parent
     if not folder.is_dir():  # say so before reading thirty files, not after
         raise PlanError("error.write_failed", path=target, detail=text("error.not_found", lang, path=folder))
+    if jobs is None:
+        jobs = available_cores() if len(inputs) >= PARALLEL_MIN_FILES else 1
+    jobs = max(1, min(jobs, len(inputs)))
+    outcomes: list[object] = [None] * len(inputs)
+    for done, (index, outcome) in enumerate(run_each(read_district, inputs, jobs, (lang,)), start=1):
+        outcomes[index] = outcome
+        if progress is not None:
+            progress("read", done, len(inputs))
     districts: list[District] = []
     problems: list[Problem] = []
     skipped: list[Path] = []
-    for path in inputs:
-        try:
-            districts.append(summarise(path, lang))
-        except PlanError as exc:
-            if exc.key == "error.missing_sheet" and _is_consolidation(path):
+    for path, outcome in zip(inputs, outcomes):
+        if isinstance(outcome, District):
+            districts.append(outcome)
+        elif isinstance(outcome, _Left):
+            if outcome.skipped:
                 skipped.append(path)
-            else:
-                problems.append(Problem("unreadable", "error", str(path), "",
-                                        text("province.problem.unreadable", lang, file=path.name,
-                                             detail=exc.message(lang))))
-        except (KeyboardInterrupt, SystemExit):
-            raise
-        except Exception as exc:  # an input nobody foresaw must not stop the other districts
-            problems.append(Problem("unreadable", "error", str(path), "",
-                                    text("province.problem.unexpected", lang, file=path.name,
-                                         detail=f"{type(exc).__name__}: {exc}")))
-        if progress is not None:
-            progress(path)
+            elif outcome.problem is not None:
+                problems.append(outcome.problem)
+        elif isinstance(outcome, Died):
+            problems.append(_unreadable(path, text("province.problem.worker_died", lang, file=path.name, path=path,
+                                                   detail=outcome.describe())))
+        else:   # Raised: read_district catches everything, so this is a bug or an answer that did not pickle
+            problems.append(_unreadable(path, text("province.problem.unexpected", lang, file=path.name,
+                                                   detail=getattr(outcome, "detail", repr(outcome)))))
     if not districts:
         details = "; ".join(problem.message for problem in problems) or text("province.none", lang)
         raise PlanError("province.error.nothing_readable", count=len(inputs), details=details)
     majority = _flag_years(districts, problems, lang)
     _flag_errors(districts, problems, lang)
-    _flag_duplicate_units(districts, problems, lang)
-    _flag_duplicate_schools(districts, problems, lang)
-    order = {"unreadable": 0, "error_findings": 1, "duplicate_unit": 2, "year_differs": 3, "no_year": 4,
-             "duplicate_school": 5}
-    problems.sort(key=lambda problem: order.get(problem.kind, 9))
-    result = ConsolidationResult(target, inputs, districts, problems, skipped, majority, lang)
-    result.backup = atomic_write(target, lambda tmp: write_consolidation(result, tmp),
+    groups = district_groups(districts)
+    _flag_duplicate_units(districts, groups, problems, lang)
+    same_names = _flag_duplicate_schools(districts, groups, problems, lang)
+    problems.sort(key=lambda problem: PROBLEM_ORDER.index(problem.kind) if problem.kind in PROBLEM_ORDER else 99)
+    result = ConsolidationResult(target, inputs, districts, problems, skipped, majority, lang,
+                                 same_names=same_names, jobs=jobs)
+    result.backup = atomic_write(target, lambda tmp: write_consolidation(result, tmp, progress),
                                  backup=needs_backup(target, OUTPUT_KIND))
+    result.seconds = time.perf_counter() - started
     return result
-
-
-# ---------------------------------------------------------------- the workbook
-
-def _h(key: str, lang: str) -> str:
-    return text(f"province.col.{key}", lang)
-
-
-def write_consolidation(result: ConsolidationResult, path: Path) -> None:
-    lang = result.lang
-    book = ReportBook(path, text("province.title", lang), kind=OUTPUT_KIND)
-    districts = result.districts
-    years = sorted({district.year for district in districts if district.year})
-    subtitle = text("province.subtitle", lang, count=len(districts),
-                    years=", ".join(str(year) for year in years) or "?",
-                    date=format_date(dt.date.today()) if lang == "vi" else dt.date.today().isoformat())
-    _summary_sheet(book, result, subtitle)
-    _schools_sheet(book, result, subtitle)
-    _tasks_sheet(book, result, subtitle)
-    _problems_sheet(book, result, subtitle)
-    book.close()
-
-
-def _summary_sheet(book: ReportBook, result: ConsolidationResult, subtitle: str) -> None:
-    lang = result.lang
-    kinds_group = _h("group.kinds", lang)
-    levels_group = _h("group.levels", lang)
-    targets_group = _h("group.targets", lang)
-    budget_group = _h("group.budget", lang)
-    year_end_group = _h("group.year_end", lang)
-    checks_group = _h("group.checks", lang)
-    columns = [
-        ReportColumn(_h("stt", lang), 5, "count"),
-        ReportColumn(_h("unit", lang), 26, "wrap"),
-        ReportColumn(_h("file", lang), 22, "wrap"),
-        ReportColumn(_h("year", lang), 7, "count"),
-        ReportColumn(_h("number", lang), 12),
-        ReportColumn(_h("schools", lang), 9, "count", total=True),
-        *(ReportColumn(kind, 11, "count", kinds_group, True) for kind in KIND_ORDER),
-        ReportColumn(_h("unknown", lang), 9, "count", kinds_group, True),
-        *(ReportColumn(level, 9, "count", levels_group, True) for level in LEVEL_ORDER),
-        ReportColumn(_h("unknown", lang), 9, "count", levels_group, True),
-        ReportColumn(L.TARGET_ASSIGNED, 10, "count", targets_group, True),
-        ReportColumn(L.TARGET_PLANNED, 10, "count", targets_group, True),
-        ReportColumn(_h("difference", lang), 10, "count", targets_group, True),
-        *(ReportColumn(source.header, 12, "money", budget_group, True) for source in L.SOURCES),
-        ReportColumn(L.TOTAL_LABEL, 13, "money", budget_group, True),
-        ReportColumn(_h("total_schools", lang), 11, "count", year_end_group, True),
-        ReportColumn(_h("at_start", lang), 11, "count", year_end_group, True),
-        ReportColumn(_h("year_end", lang), 11, "count", year_end_group, True),
-        ReportColumn(_h("rate", lang), 10, "rate", year_end_group),
-        ReportColumn(_h("errors", lang), 8, "count", checks_group, True),
-        ReportColumn(_h("warnings", lang), 9, "count", checks_group, True),
-        ReportColumn(_h("flags", lang), 36, "wrap", checks_group),
-    ]
-    rows = []
-    for index, district in enumerate(result.districts, start=1):
-        difference = district.planned - district.assigned if district.assigned is not None else None
-        rows.append([
-            index, district.unit, district.path.name, district.year, district.number, district.school_count,
-            *(district.by_kind[kind] for kind in KIND_ORDER), district.by_kind[""] or None,
-            *(district.by_level[level] for level in LEVEL_ORDER), district.by_level[""] or None,
-            district.assigned, district.planned, difference,
-            *(district.budget[key] for key in L.SOURCE_KEYS), district.budget_total,
-            district.total_schools, district.standard_at_start, district.year_end, district.rate,
-            district.errors, district.warnings, "; ".join(district.flags),
-        ])
-    fills = ["#FCE4D6" if district.errors else ("#FFF2CC" if district.flags else None)
-             for district in result.districts]
-    complete = [district for district in result.districts if district.year_end is not None and district.total_schools]
-    intro = []
-    if complete:
-        year_end = sum(district.year_end or 0 for district in complete)
-        total = sum(district.total_schools or 0 for district in complete)
-        intro.append((text("province.intro.rate", lang, count=len(complete)), f"{year_end}/{total} = "
-                      f"{year_end / total * 100:.2f} %".replace(".", "," if lang == "vi" else ".")))
-    if result.majority_year:
-        intro.append((text("province.intro.majority_year", lang), result.majority_year))
-    book.table(text("province.sheet.summary", lang), text("province.title", lang), columns, rows, subtitle=subtitle,
-               intro=intro, total_label=text("province.total", lang), fills=fills)
-
-
-def _schools_sheet(book: ReportBook, result: ConsolidationResult, subtitle: str) -> None:
-    lang = result.lang
-    columns = [
-        ReportColumn(_h("stt", lang), 6, "count"),
-        ReportColumn(_h("unit", lang), 24, "wrap"),
-        *(ReportColumn(L.SCHOOLS.column(key).header, width, kind)
-          for key, width, kind in (("name", 30, "wrap"), ("level", 11, "text"), ("commune", 16, "wrap"),
-                                   ("kind", 18, "wrap"), ("standard_level", 10, "text"),
-                                   ("accreditation_level", 11, "text"), ("timing", 16, "wrap"),
-                                   ("budget", 13, "money"))),
-        ReportColumn(L.NOTE.header, 26, "wrap"),
-        ReportColumn(_h("also_in", lang), 30, "wrap"),
-    ]
-    rows = []
-    fills = []
-    number = 0
-    for district in result.districts:
-        for school in district.schools:
-            number += 1
-            rows.append([number, school["unit"], school["name"], school["level"], school["commune"], school["kind"],
-                         school["standard_level"], school["accreditation_level"], school["timing"],
-                         school["budget"], school["note"], school["also_in"]])
-            fills.append("#FFF2CC" if school["also_in"] else None)
-    columns[9] = ReportColumn(columns[9].header, 13, "money", total=True)
-    book.table(text("province.sheet.schools", lang), text("province.title_schools", lang), columns, rows,
-               subtitle=subtitle, total_label=text("province.total", lang), fills=fills,
-               empty_text=text("province.none", lang))
-
-
-def _tasks_sheet(book: ReportBook, result: ConsolidationResult, subtitle: str) -> None:
-    lang = result.lang
-    spec = L.TIMELINE
-    columns = [
-        ReportColumn(_h("stt", lang), 6, "count"),
-        ReportColumn(_h("unit", lang), 22, "wrap"),
-        *(ReportColumn(spec.column(key).header, width, kind)
-          for key, width, kind in (("time", 15, "wrap"), ("task", 50, "wrap"), ("lead", 20, "wrap"),
-                                   ("partners", 22, "wrap"), ("schools", 28, "wrap"), ("deadline", 12, "date"),
-                                   ("status", 14, "text"), ("done_date", 12, "date"))),
-        ReportColumn(L.NOTE.header, 22, "wrap"),
-    ]
-    rows = []
-    number = 0
-    for district in result.districts:
-        for task in district.tasks:
-            number += 1
-            rows.append([number, task["unit"], task["time"], task["task"], task["lead"], task["partners"],
-                         task["schools"], task["deadline"], task["status"], task["done_date"], task["note"]])
-    book.table(text("province.sheet.tasks", lang), text("province.title_tasks", lang), columns, rows,
-               subtitle=subtitle, empty_text=text("province.none", lang))
-
-
-def _problems_sheet(book: ReportBook, result: ConsolidationResult, subtitle: str) -> None:
-    lang = result.lang
-    columns = [
-        ReportColumn(_h("stt", lang), 6, "count"),
-        ReportColumn(_h("severity", lang), 11),
-        ReportColumn(_h("problem", lang), 24, "wrap"),
-        ReportColumn(_h("file", lang), 24, "wrap"),
-        ReportColumn(_h("unit", lang), 24, "wrap"),
-        ReportColumn(_h("detail", lang), 90, "wrap"),
-    ]
-    rows = [[index, text("severity." + problem.severity, lang), text(f"province.kind.{problem.kind}", lang),
-             Path(problem.path).name, problem.unit, problem.message]
-            for index, problem in enumerate(result.problems, start=1)]
-    fills = ["#FCE4D6" if problem.severity == "error" else "#FFF2CC" for problem in result.problems]
-    book.table(text("province.sheet.problems", lang), text("province.title_problems", lang), columns, rows,
-               subtitle=subtitle, fills=fills, empty_text=text("province.no_problems", lang))

@@ -261,7 +261,7 @@ _FILLS = {"overdue": "#F8CBAD", "due_soon": "#FFE699", "done": "#C6EFCE", "in_pr
 
 def write_status(report: StatusReport, output: str | os.PathLike[str]) -> Path:
     """The report as a workbook: the tasks with their category, and a sheet per lead unit."""
-    from .consolidate import ReportBook, ReportColumn
+    from .reportbook import ReportBook, ReportColumn
     from .files import atomic_write, needs_backup, refuse_output_among_inputs
 
     lang = report.lang

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from chuanqg_xl.template import PlanData
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 SAMPLE_NAMES = ("kon-tum-2023", "lai-chau-2024", "huong-tra-2024", "cao-loc-2024", "hai-ba-trung-2023")
 SUMMARY, SCHOOLS, TASKS, PROBLEMS = "Tổng hợp đơn vị", "Danh sách trường", "Tiến độ các đơn vị", "Vấn đề cần xem"
+NAMES = "Trường trùng tên"
 
 
 def district(unit: str, year: int = 2023, rename: dict[str, str] | None = None):
@@ -24,6 +26,7 @@ def district(unit: str, year: int = 2023, rename: dict[str, str] | None = None):
     def change(data: PlanData) -> None:
         data.meta["unit"] = unit
         data.meta["year"] = year
+        data.meta["number"] = f"{sum(map(ord, unit)) % 300}/KH-UBND"   # each district numbers its own plans
         for key, new in (rename or {}).items():
             for rows in (data.schools, data.budget_new, data.budget_renew):
                 for row in rows:
@@ -95,22 +98,28 @@ def test_the_five_samples(tmp_path: Path) -> None:
     assert hai_ba_trung.by_kind[L.KIND_NEW] == 5 and hai_ba_trung.by_kind[L.KIND_RENEW] == 10
 
     output = result.output
-    assert open_book(output).sheet_names == [SUMMARY, SCHOOLS, TASKS, PROBLEMS]
+    assert open_book(output).sheet_names == [SUMMARY, SCHOOLS, TASKS, PROBLEMS, NAMES]
     summary = table(output, SUMMARY)
     assert [row[1] for row in summary] == [d.unit for d in result.districts] + ["Tổng cộng"]
+    assert [row[2] for row in summary[:5]] == ["Kon Tum", "Lai Châu", "Thừa Thiên Huế", "Lạng Sơn", "Hà Nội"]
     total = summary[-1]
-    assert total[5] == 56                                     # schools
-    assert total[25] == 57447                                 # budget: 44.497 + 12.950
-    assert summary[0][29] == pytest.approx(35 / 57)           # Kon Tum's rate
-    assert "Năm 2023 khác đa số" in summary[4][32] and "1 lỗi trong kế hoạch" in summary[4][32]
+    assert total[6] == 56                                     # schools
+    assert total[26] == 57447                                 # budget: 44.497 + 12.950
+    assert summary[0][30] == pytest.approx(35 / 57)           # Kon Tum's rate
+    assert summary[4][33] == "Năm 2023 khác đa số; 1 lỗi trong kế hoạch; 1 trường trùng tên với đơn vị khác"
     schools = table(output, SCHOOLS)
     assert len(schools) == 56 + 1                             # and the total row
-    doan_ket = [row for row in schools if row[2] == "TH Đoàn Kết"]
-    assert [(row[1], row[11]) for row in doan_ket] == [
-        ("UBND thành phố Lai Châu", "UBND quận Hai Bà Trưng"), ("UBND quận Hai Bà Trưng", "UBND thành phố Lai Châu")]
+    doan_ket = [row for row in schools if row[3] == "TH Đoàn Kết"]
+    assert [(row[1], row[12]) for row in doan_ket] == [
+        ("UBND thành phố Lai Châu", "UBND quận Hai Bà Trưng, Hà Nội"),
+        ("UBND quận Hai Bà Trưng", "UBND thành phố Lai Châu, Lai Châu")]
     assert len(table(output, TASKS)) == 92
-    assert [row[2] for row in table(output, PROBLEMS)] == [
+    problems = table(output, PROBLEMS)
+    assert [row[2] for row in problems] == [
         "Kế hoạch có lỗi", "Năm khác đa số", "Năm khác đa số", "Trường trùng giữa các đơn vị"]
+    assert "xem trang 'Trường trùng tên'" in problems[-1][5]   # the shared names have a sheet of their own
+    assert table(output, NAMES) == [[1, "TH Đoàn Kết", 2, 2, "UBND thành phố Lai Châu, Lai Châu; "
+                                                             "UBND quận Hai Bà Trưng, Hà Nội"]]
 
 
 def test_total_row_holds_formulas(make_plan, tmp_path: Path) -> None:
@@ -120,8 +129,8 @@ def test_total_row_holds_formulas(make_plan, tmp_path: Path) -> None:
     grid = book.grid(SUMMARY)
     formulas = {cell: formula for cell, formula in grid.formulas.items()}
     total_row = max(row for row, _ in formulas)
-    assert formulas[(total_row, 6)] == "SUM(F8:F9)"
-    assert grid.value(total_row, 6) == 6
+    assert formulas[(total_row, 7)] == "SUM(G8:G9)"
+    assert grid.value(total_row, 7) == 6
     book.close()
 
 
@@ -138,8 +147,8 @@ def test_district_figures(make_plan, tmp_path: Path) -> None:
     assert (only.year_end, only.rate) == (11, 0.55)
     assert (result.problems, result.exit_code) == ([], 0)
     schools = table(result.output, SCHOOLS)
-    assert schools[0][1:10] == ["UBND quận Thử Nghiệm", "TH Kim Đồng", "Tiểu học", "Phường Một", "Công nhận mới",
-                                "Mức độ 1", "Cấp độ 2", "Quý III/2023", 1500]
+    assert schools[0][1:11] == ["UBND quận Thử Nghiệm", "Hà Nội", "TH Kim Đồng", "Tiểu học", "Phường Một",
+                                "Công nhận mới", "Mức độ 1", "Cấp độ 2", "Quý III/2023", 1500]
     assert table(result.output, PROBLEMS)[0][0] == "Không có vấn đề nào cần xem."
 
 
@@ -155,7 +164,7 @@ def test_same_school_in_two_districts_but_never_across_prefixes(make_plan, tmp_p
     duplicates = [problem for problem in result.problems if problem.kind == "duplicate_school"]
     assert len(duplicates) == 1
     assert duplicates[0].message.startswith("Trường 'TH Kim Đồng' có trong danh sách của nhiều đơn vị: "
-                                            "UBND quận A (Phường Một); UBND quận B (Phường Một).")
+                                            "UBND quận A, Hà Nội (Phường Một); UBND quận B, Hà Nội (Phường Một).")
     # A warning only, since the names may merely coincide.
     assert consolidate([a, b], tmp_path / "tinh-ab.xlsx").exit_code == 0
 
@@ -305,5 +314,174 @@ def test_cli_empty_folder_exits_2(tmp_path: Path) -> None:
 
 def test_english_workbook(make_plan, tmp_path: Path) -> None:
     result = consolidate([make_plan()], tmp_path / "p.xlsx", lang="en")
-    assert open_book(result.output).sheet_names == ["Districts", "Schools", "Timelines", "Problems"]
+    assert open_book(result.output).sheet_names == ["Districts", "Schools", "Timelines", "Problems", "Shared names"]
     assert result.to_text().startswith("Consolidated 1/1 file(s) into")
+
+
+# ---------------------------------------------------------------- the national scale: processes, identity, report
+
+
+def in_province(unit: str, province: str, number: str, day: int = 10, rename: dict[str, str] | None = None):
+    """A district of a province, with its own plan number and date."""
+    def change(data: PlanData) -> None:
+        district(unit, rename=rename)(data)
+        data.meta["province"] = province
+        data.meta["number"] = number
+        data.meta["date"] = data.meta["date"].replace(day=day)
+    return change
+
+
+def outcome(result) -> tuple:
+    return (result.districts, result.problems, result.skipped, result.same_names, result.majority_year,
+            result.exit_code, result.to_text())
+
+
+def test_worker_processes_give_what_one_process_gives(make_plan, tmp_path: Path) -> None:
+    folder = tmp_path / "tinh"
+    folder.mkdir()
+    paths = [make_plan(in_province(f"UBND huyện Số {index}", "Cao Bằng" if index % 2 else "Nam Định",
+                                   f"{index}/KH-UBND", rename=OTHER_NAMES if index % 3 else None),
+                       name=f"{index:02}.xlsx") for index in range(1, 10)]
+    for path in paths:
+        shutil.move(path, folder / path.name)
+    (folder / "05b-hong.xlsx").write_bytes(b"PK\x03\x04 broken")
+    shutil.copy2(folder / "03.xlsx", folder / "03b-gui-lai.xlsx")
+    one = consolidate([folder], tmp_path / "mot.xlsx", jobs=1)
+    two = consolidate([folder], tmp_path / "hai.xlsx", jobs=2)
+    assert (one.jobs, two.jobs) == (1, 2)
+    assert [d.path.name for d in two.districts][:4] == ["01.xlsx", "02.xlsx", "03.xlsx", "03b-gui-lai.xlsx"]
+    assert outcome(one)[:-1] == outcome(two)[:-1]
+    assert one.to_text().replace("mot.xlsx", "hai.xlsx") == two.to_text()
+    assert {problem.kind for problem in two.problems} == {"unreadable", "duplicate_unit", "duplicate_school"}
+    assert (tmp_path / "mot.xlsx").read_bytes() == (tmp_path / "hai.xlsx").read_bytes()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="worker memory limits are set on Linux")
+def test_a_file_that_exhausts_its_worker_is_reported_and_the_run_goes_on(make_plan, tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Within the guard's limits (5.2 million cells) but far beyond what a district needs: the worker that
+    reads it runs out of its memory (MemoryError, or the library aborts it); only this file is left out."""
+    from chuanqg_xl import workers
+
+    folder = tmp_path / "tinh"
+    folder.mkdir()
+    for index in range(1, 8):
+        shutil.move(make_plan(in_province(f"UBND huyện Số {index}", "Cao Bằng", f"{index}/KH-UBND",
+                                          rename={"TH Kim Đồng": f"TH Số {index}", "THCS Tây Sơn": f"THCS {index}",
+                                                  "MN Hoa Sen": f"MN {index}"})),
+                    folder / f"{index}.xlsx")
+    shutil.move(make_plan(in_province("UBND huyện Lớn", "Cao Bằng", "99/KH-UBND"),
+                          edits={(L.SCHOOLS.name, "Z200000"): 1}), folder / "4b-lon.xlsx")
+    monkeypatch.setattr(workers, "WORKER_MEMORY_LIMIT", 150 * 2**20)
+    result = consolidate([folder], tmp_path / "tinh.xlsx", jobs=2)
+    assert len(result.districts) == 7
+    assert [(problem.kind, Path(problem.path).name) for problem in result.problems] == [("unreadable", "4b-lon.xlsx")]
+    assert "tiến trình đọc tệp này bị hệ thống dừng" in result.problems[0].message or \
+        "không đủ bộ nhớ" in result.problems[0].message
+
+
+def test_diacritics_tell_districts_apart(make_plan, tmp_path: Path) -> None:
+    """'Thạnh Sơn' and 'Thanh Sơn' are two places, in one province or in two; neither is a district sent twice."""
+    paths = [make_plan(in_province("UBND huyện Thạnh Sơn", "Cao Bằng", "5/KH-UBND")),
+             make_plan(in_province("UBND huyện Thanh Sơn", "Nam Định", "6/KH-UBND", rename=OTHER_NAMES)),
+             make_plan(in_province("UBND huyện Thanh Sơn", "Cao Bằng", "7/KH-UBND",
+                                   rename={"TH Kim Đồng": "TH A", "THCS Tây Sơn": "THCS A", "MN Hoa Sen": "MN A"}))]
+    result = consolidate(paths, tmp_path / "tinh.xlsx")
+    assert [problem.kind for problem in result.problems] == []
+    assert len({district.key for district in result.districts}) == 3
+
+
+def test_same_name_in_two_provinces_is_two_districts(make_plan, tmp_path: Path) -> None:
+    """Nine provinces have a huyện Châu Thành: same unit, same plan number and date, other provinces."""
+    a = make_plan(in_province("UBND huyện Châu Thành", "Tiền Giang", "12/KH-UBND"))
+    b = make_plan(in_province("UBND huyện Châu Thành", "Bến Tre", "12/KH-UBND"))
+    result = consolidate([a, b], tmp_path / "tinh.xlsx")
+    assert [problem.kind for problem in result.problems] == ["duplicate_school"] * 3   # their schools' names only
+    assert [same.districts for same in result.same_names] == [2, 2, 2]
+    assert result.same_names[0].provinces == 2
+    assert "UBND huyện Châu Thành, Tiền Giang (Phường Một); UBND huyện Châu Thành, Bến Tre (Phường Một)" in \
+        result.problems[0].message
+
+
+def test_the_same_district_twice_is_recognised_as_written(make_plan, tmp_path: Path) -> None:
+    """Same unit and province, whatever the tone-mark placement ('Hoà'/'Hòa'), case, spacing or an
+    'UBND' written or not; and a file retyped under another unit name but with the same plan number and
+    date in the same province."""
+    first = make_plan(in_province("UBND huyện Hòa Vang", "Đà Nẵng", "21/KH-UBND"))
+    retyped = make_plan(in_province("huyện  Hoà Vang", "Thành phố Đà Nẵng", "30/KH-UBND", day=20))
+    renamed = make_plan(in_province("Phòng GD&ĐT Hoa Vang", "Đà Nẵng", "21/KH-UBND"))
+    other = make_plan(in_province("UBND quận Hải Châu", "Đà Nẵng", "21/KH-UBND", day=11, rename=OTHER_NAMES))
+    result = consolidate([first, retyped, renamed, other], tmp_path / "tinh.xlsx")
+    duplicates = [problem for problem in result.problems if problem.kind == "duplicate_unit"]
+    assert len(duplicates) == 1
+    assert "plan1.xlsx, plan2.xlsx, plan3.xlsx" in duplicates[0].message
+    assert "cùng số kế hoạch 21/KH-UBND ngày 10/01/2023" in duplicates[0].message
+    assert not any(problem.kind == "duplicate_school" for problem in result.problems)   # one district's schools
+    assert [district.flags for district in result.districts][:3] == [["Đơn vị có nhiều tệp"]] * 3
+    assert result.districts[3].flags == []
+    assert consolidate([first, retyped], tmp_path / "hai.xlsx").problems[0].message.startswith(
+        "Đơn vị 'UBND huyện Hòa Vang, Đà Nẵng' có 2 tệp (plan1.xlsx, plan2.xlsx)")
+
+
+def test_a_number_and_date_shared_across_provinces_is_no_duplicate(make_plan, tmp_path: Path) -> None:
+    a = make_plan(in_province("UBND huyện Một", "Hà Giang", "3/KH-UBND"))
+    b = make_plan(in_province("UBND huyện Hai", "Cà Mau", "3/KH-UBND", rename=OTHER_NAMES))
+    assert consolidate([a, b], tmp_path / "tinh.xlsx").problems == []
+
+
+def many_districts(make_plan, count: int) -> list[Path]:
+    """Districts of a few provinces whose lists share school names, some with errors."""
+    paths = []
+    for index in range(count):
+        edits = {(L.BUDGET_NEW.name, "D4"): "một nghìn"} if index % 3 == 0 else None
+        paths.append(make_plan(in_province(f"UBND huyện Số {index}", ("Sơn La", "Điện Biên", "Lai Châu")[index % 3],
+                                           f"{index + 1}/KH-UBND"), edits=edits))
+    return paths
+
+
+def test_the_printed_report_fits_on_a_screen(make_plan, tmp_path: Path) -> None:
+    result = consolidate(many_districts(make_plan, 14), tmp_path / "tinh.xlsx")
+    lines = result.to_text().splitlines()
+    assert len(lines) <= 25
+    assert lines[1] == "  14 đơn vị (3 tỉnh), 42 trường, 28 nhiệm vụ; tổng kinh phí 25.800 triệu đồng."
+    assert lines[2] == ("  Đơn vị có lỗi trong kế hoạch: 5/14 (60 lỗi); nhiều lỗi nhất: UBND huyện Số 0 (12), "
+                        "UBND huyện Số 3 (12), UBND huyện Số 6 (12).")
+    assert "  Kế hoạch có lỗi (5):" in lines and "    … và 2 vấn đề khác loại này" in lines
+    assert "  Trường trùng giữa các đơn vị (3):" in lines
+    assert any(line.startswith("Danh sách đầy đủ: trang 'Vấn đề cần xem' và 'Trường trùng tên'") for line in lines)
+    assert not any(".xlsx: UBND" in line for line in lines)     # no line per district
+
+
+def test_the_workbook_caps_cross_district_lists(make_plan, tmp_path: Path) -> None:
+    result = consolidate(many_districts(make_plan, 6), tmp_path / "tinh.xlsx")
+    names = table(result.output, NAMES)
+    assert [row[:4] for row in names] == [[1, "TH Kim Đồng", 6, 3], [2, "THCS Tây Sơn", 6, 3],
+                                          [3, "MN Hoa Sen", 6, 3]]
+    assert names[0][4].startswith("UBND huyện Số 0, Sơn La (Phường Một); UBND huyện Số 1, Điện Biên (Phường Một)")
+    schools = table(result.output, SCHOOLS)
+    assert schools[0][12] == "5 nơi khác (xem trang 'Trường trùng tên')"
+    problems = table(result.output, PROBLEMS)
+    assert [row[2] for row in problems].count("Trường trùng giữa các đơn vị") == 1    # one line points to the sheet
+    summary = table(result.output, SUMMARY)
+    assert summary[1][33] == "3 trường trùng tên với đơn vị khác"
+
+
+def test_cli_json_has_every_detail(make_plan, tmp_path: Path) -> None:
+    import json
+
+    paths = many_districts(make_plan, 14)
+    result = run("consolidate", *map(str, paths), "-o", str(tmp_path / "tinh.xlsx"), "--format", "json")
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert len(data["districts"]) == 14 and data["districts"][0]["province"] == "Sơn La"
+    assert [problem["kind"] for problem in data["problems"]].count("error_findings") == 5
+    assert len(data["same_names"]) == 3 and len(data["same_names"][0]["places"]) == 14
+    assert data["totals"] == {"schools": 42, "tasks": 28, "budget": 25800, "districts_with_errors": 5}
+
+
+def test_cli_progress_on_a_pipe_is_plain_lines_to_the_end(tmp_path: Path) -> None:
+    result = run("consolidate", str(SAMPLES), "-o", str(tmp_path / "tinh.xlsx"), "-j", "2")
+    lines = result.stderr.splitlines()
+    assert lines[0] == "Đang đọc kế hoạch các đơn vị: 0/5"
+    assert "Đang đọc kế hoạch các đơn vị: 5/5 (100 %)" in lines
+    assert lines[-1].startswith("Đang ghi tệp tổng hợp: ") and lines[-1].endswith("(100 %)")

@@ -232,12 +232,19 @@ def test_consolidate_reports_each_bad_file_and_merges_the_rest(corpus_home: Path
     assert run.code == 1, shown                       # unreadable files are findings, not the end of the run
     assert "kon-tum-2023.xlsx: UBND thành phố Kon Tum, năm 2023" in run.out, shown
     assert "nan_inf-nan.xlsx" in run.out, shown       # readable, with overflowing totals: consolidated too
-    for item in hostile.CORPUS:                       # each refused file is named as not read, with the reason
-        if not item.readable:
-            assert f"{item.name}-{item.filename}: không đọc được, chưa được tổng hợp — " in run.out, (item.name, shown)
+    refused = [item for item in hostile.CORPUS if not item.readable]
+    # The printed report fits on a screen: the first few, a count, and where the rest are.
+    assert f"  Không đọc được ({len(refused)}):" in run.out, shown
+    assert "Danh sách đầy đủ: trang 'Vấn đề cần xem'" in run.out, shown
     assert {path.name: sha(path) for path in folder.iterdir()} == before
     with zipfile.ZipFile(tmp_path / "tinh.xlsx") as archive:
         assert archive.testzip() is None
+    from chuanqg_xl.grid import open_book
+
+    problems = open_book(tmp_path / "tinh.xlsx").grid("Vấn đề cần xem")
+    details = "\n".join(str(problems.value(row, 6)) for row in range(1, problems.nrows + 1))
+    for item in refused:                              # each refused file is named as not read, with the reason
+        assert f"{item.name}-{item.filename}: không đọc được, chưa được tổng hợp — " in details, (item.name, shown)
 
 
 # ---------------------------------------------------------------- SIGKILL while recalc writes

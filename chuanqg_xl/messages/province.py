@@ -46,6 +46,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "province.opt.horizon": {"vi": "Số ngày tới được tính là 'sắp đến hạn'.",
                              "en": "Days ahead counted as 'due soon'."},
     "province.progress": {"vi": "Đang đọc kế hoạch các đơn vị", "en": "Reading district plans"},
+    "province.progress.read": {"vi": "Đang đọc kế hoạch các đơn vị", "en": "Reading district plans"},
+    "province.progress.write": {"vi": "Đang ghi tệp tổng hợp", "en": "Writing the workbook"},
+    "province.opt.jobs": {
+        "vi": "Số tiến trình đọc tệp cùng lúc (mặc định: bằng số nhân CPU khi có từ 8 tệp).",
+        "en": "Files read at once, each in a process of its own (default: one per CPU core from 8 files on).",
+    },
     "province.status.wrote": {"vi": "Đã ghi báo cáo tiến độ: {path}", "en": "Wrote the progress report: {path}"},
     # ------------------------------------------------------------ shared words
     "province.no_unit": {"vi": "(chưa ghi đơn vị)", "en": "(no unit)"},
@@ -83,7 +89,31 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "{file}: bỏ qua (đây là một tệp tổng hợp do chuanqg-xl lập trước đó)",
         "en": "{file}: skipped (a consolidation chuanqg-xl wrote earlier)",
     },
+    "province.consolidate.skipped_many": {
+        "vi": "{count} tệp tổng hợp do chuanqg-xl lập trước đó được bỏ qua",
+        "en": "{count} consolidations chuanqg-xl wrote earlier were skipped",
+    },
+    "province.consolidate.totals": {
+        "vi": "{districts} đơn vị ({provinces} tỉnh), {schools} trường, {tasks} nhiệm vụ; tổng kinh phí {budget} "
+              "triệu đồng.",
+        "en": "{districts} district(s) ({provinces} province(s)), {schools} school(s), {tasks} task(s); total "
+              "budget {budget} million VND.",
+    },
+    "province.consolidate.errors_by_district": {
+        "vi": "Đơn vị có lỗi trong kế hoạch: {count}/{districts} ({errors} lỗi); nhiều lỗi nhất: {worst}.",
+        "en": "Districts whose plan has errors: {count}/{districts} ({errors} errors); most: {worst}.",
+    },
+    "province.consolidate.no_errors": {"vi": "Không đơn vị nào có lỗi trong kế hoạch.",
+                                       "en": "No district's plan has errors."},
     "province.consolidate.problems": {"vi": "Vấn đề cần xem ({count}):", "en": "Needs attention ({count}):"},
+    "province.consolidate.kind_line": {"vi": "{kind} ({count}):", "en": "{kind} ({count}):"},
+    "province.consolidate.more": {"vi": "… và {count} vấn đề khác loại này", "en": "… and {count} more of this kind"},
+    "province.consolidate.where": {
+        "vi": "Danh sách đầy đủ: trang '{problems}' và '{names}' của tệp '{output}'; mọi chi tiết: chạy lại với "
+              "--format json.",
+        "en": "The full lists: sheets '{problems}' and '{names}' of '{output}'; every detail: run again with "
+              "--format json.",
+    },
     "province.consolidate.done": {
         "vi": "Đã ghi '{output}': {districts} đơn vị, {schools} trường, {tasks} nhiệm vụ; tổng kinh phí {budget} "
               "triệu đồng.",
@@ -94,6 +124,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     "province.problem.unreadable": {
         "vi": "{file}: không đọc được, chưa được tổng hợp — {detail}",
         "en": "{file}: could not be read and was left out — {detail}",
+    },
+    "province.problem.worker_died": {
+        "vi": "{file}: tiến trình đọc tệp này bị hệ thống dừng ({detail}), thường vì tệp quá lớn hoặc hỏng; chưa "
+              "được tổng hợp, các tệp khác vẫn được tổng hợp. Hãy kiểm tra tệp: chuanqg-xl check \"{path}\"",
+        "en": "{file}: the process reading it was stopped by the system ({detail}), usually because the file is "
+              "too large or damaged; left out, the other files were consolidated. Check it: chuanqg-xl check "
+              "\"{path}\"",
+    },
+    "province.problem.too_big": {
+        "vi": "{file}: không đủ bộ nhớ để đọc tệp này; chưa được tổng hợp.",
+        "en": "{file}: not enough memory to read this file; left out.",
     },
     "province.problem.unexpected": {
         "vi": "{file}: lỗi không mong đợi khi đọc ({detail}), chưa được tổng hợp. Hãy gửi tệp này cho nhóm phát "
@@ -121,6 +162,12 @@ MESSAGES: dict[str, dict[str, str]] = {
               "một tệp.",
         "en": "Unit '{unit}' has {count} files ({files}): its figures are counted {count} times. Keep one file.",
     },
+    "province.problem.duplicate_stamp": {
+        "vi": "{count} tệp ({files}) có cùng số kế hoạch {number} ngày {date} trong cùng một tỉnh, tên đơn vị ghi "
+              "khác nhau ({units}): có thể là một đơn vị gửi nhiều lần. Nếu đúng vậy, hãy giữ lại một tệp.",
+        "en": "{count} files ({files}) carry the same plan number {number} of {date} in one province, under "
+              "different unit names ({units}): perhaps one district sent several times. If so, keep one file.",
+    },
     "province.and_more": {"vi": "{shown} … và {count} nơi khác", "en": "{shown} … and {count} more"},
     "province.problem.duplicate_school": {
         "vi": "Trường '{name}' có trong danh sách của nhiều đơn vị: {places}. Nếu là cùng một trường thì bị tính "
@@ -132,12 +179,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     "province.flag.year_differs": {"vi": "Năm {year} khác đa số", "en": "Year {year} differs"},
     "province.flag.errors": {"vi": "{count} lỗi trong kế hoạch", "en": "{count} error(s) in the plan"},
     "province.flag.duplicate_unit": {"vi": "Đơn vị có nhiều tệp", "en": "Unit sent twice"},
-    "province.flag.duplicate_school": {"vi": "Trường trùng: {name}", "en": "Shared school: {name}"},
+    "province.flag.shared_names": {"vi": "{count} trường trùng tên với đơn vị khác",
+                                   "en": "{count} school name(s) also in other districts"},
     "province.kind.unreadable": {"vi": "Không đọc được", "en": "Unreadable"},
     "province.kind.error_findings": {"vi": "Kế hoạch có lỗi", "en": "Plan has errors"},
     "province.kind.year_differs": {"vi": "Năm khác đa số", "en": "Year differs"},
     "province.kind.no_year": {"vi": "Chưa ghi năm", "en": "No year"},
     "province.kind.duplicate_school": {"vi": "Trường trùng giữa các đơn vị", "en": "School in two districts"},
+    "province.names_pointer": {
+        "vi": "{count} tên trường có trong danh sách của nhiều đơn vị: xem trang '{sheet}' (mỗi tên một dòng).",
+        "en": "{count} school name(s) are in the lists of several districts: see sheet '{sheet}' (one row a name).",
+    },
+    "province.also_in_many": {"vi": "{count} nơi khác (xem trang '{sheet}')",
+                              "en": "{count} other places (see sheet '{sheet}')"},
     "province.kind.duplicate_unit": {"vi": "Đơn vị có nhiều tệp", "en": "Unit sent twice"},
     # ------------------------------------------------------------ consolidate: the workbook
     "province.title": {"vi": "TỔNG HỢP KẾ HOẠCH XÂY DỰNG TRƯỜNG ĐẠT CHUẨN QUỐC GIA CÁC ĐƠN VỊ",
@@ -146,6 +200,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                                "en": "SCHOOLS IN THE DISTRICTS' PLANS"},
     "province.title_tasks": {"vi": "TIẾN ĐỘ THỰC HIỆN CỦA CÁC ĐƠN VỊ", "en": "TIMELINES OF THE DISTRICTS"},
     "province.title_problems": {"vi": "CÁC VẤN ĐỀ CẦN XEM", "en": "WHAT NEEDS ATTENTION"},
+    "province.title_names": {"vi": "TÊN TRƯỜNG CÓ TRONG DANH SÁCH CỦA NHIỀU ĐƠN VỊ",
+                             "en": "SCHOOL NAMES IN THE LISTS OF SEVERAL DISTRICTS"},
+    "province.no_shared_names": {"vi": "Không có tên trường nào trùng giữa các đơn vị.",
+                                 "en": "No school name is in the lists of two districts."},
     "province.subtitle": {
         "vi": "{count} đơn vị — kế hoạch năm {years} — lập ngày {date} bằng chuanqg-xl",
         "en": "{count} district(s) — plan year {years} — made on {date} with chuanqg-xl",
@@ -154,11 +212,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "province.sheet.schools": {"vi": "Danh sách trường", "en": "Schools"},
     "province.sheet.tasks": {"vi": "Tiến độ các đơn vị", "en": "Timelines"},
     "province.sheet.problems": {"vi": "Vấn đề cần xem", "en": "Problems"},
+    "province.sheet.names": {"vi": "Trường trùng tên", "en": "Shared names"},
     "province.intro.rate": {"vi": "Tỉ lệ trường đạt chuẩn cuối năm ({count} đơn vị có đủ số liệu):",
                             "en": "Schools meeting the standard at year end ({count} district(s) with the data):"},
     "province.intro.majority_year": {"vi": "Năm kế hoạch của đa số đơn vị:", "en": "Plan year of most districts:"},
     "province.col.stt": {"vi": "STT", "en": "No."},
     "province.col.unit": {"vi": "Đơn vị", "en": "District"},
+    "province.col.province": {"vi": "Tỉnh/Thành phố", "en": "Province"},
+    "province.col.name_districts": {"vi": "Số đơn vị", "en": "Districts"},
+    "province.col.name_provinces": {"vi": "Số tỉnh", "en": "Provinces"},
+    "province.col.name_places": {"vi": "Các đơn vị có tên trường này", "en": "Where the name is found"},
     "province.col.file": {"vi": "Tệp", "en": "File"},
     "province.col.year": {"vi": "Năm", "en": "Year"},
     "province.col.number": {"vi": "Số kế hoạch", "en": "Plan number"},
