@@ -16,6 +16,8 @@ from .arithmetic import same
 from .context import Context
 
 LARGE, SMALL = 300.0, 1 / 500   # how far from the usual line an amount must be to be implausible
+# One item of one school above 100 tỷ đồng is no school investment: flagged when also well above the usual line.
+CEILING, CEILING_RATIO = 100_000.0, 30.0
 MIN_OTHERS = 3                   # lines needed to know what usual is
 # factor that turns the typed number into triệu đồng → how it was probably typed
 UNITS = ((1e-6, "đồng"), (1e-3, "nghìn đồng"), (1e3, "1.2 thay cho 1.200"))
@@ -63,7 +65,7 @@ def check_amounts(ctx: Context) -> Iterator[Finding]:
         if typical <= 0:
             continue
         ratio = value / typical
-        if ratio >= LARGE:
+        if ratio >= LARGE or (value >= CEILING and ratio >= CEILING_RATIO):
             factor, likely = UNITS[0] if ratio >= LARGE * 1000 else UNITS[1]
         elif ratio <= SMALL:
             factor, likely = UNITS[2]

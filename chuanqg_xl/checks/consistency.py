@@ -32,9 +32,10 @@ def check_targets(ctx: Context) -> Iterator[Finding]:
             params = dict(level=level, kind=kinds[kind], planned=ctx.num(planned), assigned=ctx.num(assigned))
             if planned < assigned:
                 yield ctx.finding("target-not-met", targets.sheet, cell, expected=assigned, actual=planned, **params)
-            elif planned > assigned == 0:
-                yield ctx.finding("schools-without-target", targets.sheet, cell, expected=assigned, actual=planned,
-                                  **params)
+            elif planned > assigned == 0:   # at the typed 0: that is the cell to look at
+                assigned_col = targets.columns.get((kind, "assigned")) or col
+                yield ctx.finding("schools-without-target", targets.sheet, a1(target.row, assigned_col),
+                                  expected=assigned, actual=planned, **params)
             elif planned > assigned:
                 yield ctx.finding("target-exceeded", targets.sheet, cell, expected=assigned, actual=planned,
                                   extra=ctx.num(planned - assigned), **params)

@@ -35,7 +35,7 @@ def test_above_the_assigned_target_is_information(make_plan) -> None:
 
 def test_schools_against_a_zero_target_are_a_warning(make_plan) -> None:
     report = check_plan(make_plan(lambda d: d.targets["THCS"].update(renew=0)))
-    assert report.flat() == [("X014", SUM, "E7")]
+    assert report.flat() == [("X014", SUM, "D7")]   # at the typed 0 (Chỉ tiêu giao)
     assert report.findings[0].severity == "warning" and "chỉ tiêu giao là 0" in report.findings[0].message
 
 

@@ -1,0 +1,454 @@
+"""A generated, deterministic corpus for detection quality: single slips, near misses and harmless edits.
+
+Every case starts from one of the five samples or from the small plan of `conftest.base_data()` and changes
+one thing. A *slip* must be found (a new error or warning) at one of its `cells`; a *near miss* (a change that
+looks like a slip but is fine) and a *harmless* edit (what district staff do to a workbook every day: sort,
+rename headers, insert columns and title rows, merge headers, rename and reorder sheets, NFD text, upper case,
+"Trường TH …", the other tone-mark placement, heading rows, a blank row inserted in the list, saving through
+LibreOffice as .xlsx/.ods/.xls) must raise no new error or warning.
+"""
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import re
+import shutil
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from builders import grids_of, write_xlsx
+from conftest import base_data, set_cells
+from chuanqg_xl import layout as L
+from chuanqg_xl.cells import col_letter
+from chuanqg_xl.reader import read_plan
+from chuanqg_xl.recalc import fill_derived
+from chuanqg_xl.template import PlanData, write_workbook
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = sorted(path for path in (ROOT / "samples").glob("*.xlsx") if not path.name.endswith(".bak.xlsx"))
+INFO, SUM, PL1, PL2, PL3, TD = (L.INFO_NAME, L.SUMMARY_NAME, L.SCHOOLS.name, L.BUDGET_NEW.name,
+                                L.BUDGET_RENEW.name, L.TIMELINE.name)
+
+
+@dataclass
+class Case:
+    name: str
+    kind: str                                   # "slip", "near" or "harmless"
+    base: str                                   # the workbook it starts from
+    build: Callable[[Path], Path]               # folder → the edited workbook
+    cells: set[tuple[str, str]] = field(default_factory=set)   # slips: where the slip is
+    via: str | None = None                      # harmless: saved through LibreOffice as this format
+
+
+# ---------------------------------------------------------------- the bases
+
+def base_plan(folder: Path, change: Callable[[PlanData], None] | None = None, name: str = "plan.xlsx") -> Path:
+    data = copy.deepcopy(base_data())
+    if change:
+        change(data)
+    return write_workbook(folder / name, data, derived=True, overwrite=True)
+
+
+def _from_base(change: Callable[[PlanData], None]) -> Callable[[Path], Path]:
+    return lambda folder: base_plan(folder, change)
+
+
+def _sample_edit(sample: Path, edits: dict) -> Callable[[Path], Path]:
+    def build(folder: Path) -> Path:
+        target = folder / sample.name
+        shutil.copyfile(sample, target)
+        set_cells(target, edits)
+        return target
+
+    return build
+
+
+def _grid_edit(source: Callable[[Path], Path], edit: Callable[[dict], dict | None],
+               merges: dict | None = None) -> Callable[[Path], Path]:
+    """Values edited as a person would, written again, then the formulas put back as recalc writes them."""
+    def build(folder: Path) -> Path:
+        work = folder / "source"
+        work.mkdir(exist_ok=True)
+        sheets = grids_of(source(work))
+        sheets = edit(sheets) or sheets
+        path = write_xlsx(folder / "edited.xlsx", sheets, merges)
+        fill_derived(path)
+        return path
+
+    return build
+
+
+# ---------------------------------------------------------------- harmless edits on grids
+
+def _header_row(rows: list[list], label: str) -> int:
+    for index, row in enumerate(rows):
+        if label in row:
+            return index
+    raise ValueError(label)
+
+
+def sort_list(sheets: dict) -> None:
+    rows = sheets[PL1]
+    head = _header_row(rows, "Tên trường")
+    body_end = next(i for i in range(head + 1, len(rows)) if rows[i] and str(rows[i][1]).startswith("Tổng"))
+    body = [row for row in rows[head + 1:body_end] if any(row)]
+    body.sort(key=lambda row: str(row[1]), reverse=True)
+    rows[head + 1:body_end] = body
+
+
+SYNONYMS = {"Tên trường": "Tên cơ sở giáo dục", "Hình thức công nhận": "Hình thức CN", "Mức độ": "Mức độ đạt chuẩn",
+            "Hạng mục đầu tư": "Nội dung đầu tư", "Nội dung nhiệm vụ": "Nội dung công việc",
+            "Đơn vị chủ trì": "Chủ trì", "Hạn hoàn thành": "Thời hạn"}
+
+
+def synonyms(sheets: dict) -> None:
+    for name in (PL1, PL2, PL3, TD):
+        for row in sheets[name][:6]:
+            for index, value in enumerate(row):
+                if value in SYNONYMS:
+                    row[index] = SYNONYMS[value]
+
+
+def inserted_column(sheets: dict) -> None:
+    for row in sheets[PL1]:
+        row.insert(2, "")
+    head = _header_row(sheets[PL1], "Tên trường")
+    sheets[PL1][head][2] = "Mã trường"
+
+
+def title_rows(sheets: dict) -> None:
+    for name in (PL1, TD):
+        sheets[name][0:0] = [["UBND QUẬN THỬ NGHIỆM"], ["PHÒNG GIÁO DỤC VÀ ĐÀO TẠO"]]
+
+
+def renamed_sheets(sheets: dict) -> dict:
+    names = {INFO: "Thông tin chung", SUM: "Tong hop", PL1: "Phụ lục 1", PL2: "Phu luc 2", PL3: "PL3",
+             TD: "Lộ trình thực hiện"}
+    return {names.get(name, name): rows for name, rows in reversed(list(sheets.items()))}
+
+
+def nfd(sheets: dict) -> None:
+    for rows in sheets.values():
+        for row in rows:
+            for index, value in enumerate(row):
+                if isinstance(value, str):
+                    row[index] = unicodedata.normalize("NFD", value)
+
+
+def _names_in(sheets: dict, name: str, key: str, change: Callable[[str], str]) -> None:
+    rows = sheets[name]
+    head = _header_row(rows, key)
+    col = rows[head].index(key)
+    for row in rows[head + 1:]:
+        if col < len(row) and isinstance(row[col], str) and row[col] and not row[col].startswith(("Tổng", "Cộng")):
+            row[col] = change(row[col])
+
+
+def upper_case(sheets: dict) -> None:
+    _names_in(sheets, TD, "Trường liên quan", str.upper)
+    _names_in(sheets, PL2, "Tên trường", str.upper)
+
+
+def long_forms(sheets: dict) -> None:
+    def longer(text: str) -> str:
+        return "; ".join(re.sub(r"^TH ", "Trường Tiểu học ", re.sub(r"^MN ", "Trường Mầm non ", part.strip()))
+                         for part in text.split(";"))
+
+    _names_in(sheets, TD, "Trường liên quan", longer)
+    _names_in(sheets, PL2, "Tên trường", longer)
+
+
+def other_tone_marks(sheets: dict) -> None:
+    swaps = {"òa": "oà", "óa": "oá", "ỏa": "oả", "õa": "oã", "ọa": "oạ", "ụy": "uỵ", "úy": "uý", "ủy": "uỷ",
+             "ùy": "uỳ", "ũy": "uỹ", "òe": "oè", "óe": "oé", "ỏe": "oẻ"}
+    swaps.update({new: old for old, new in list(swaps.items())})
+    pattern = re.compile("|".join(swaps))
+    _names_in(sheets, TD, "Trường liên quan", lambda text: pattern.sub(lambda m: swaps[m.group(0)], text))
+
+
+def timeline_headings(sheets: dict) -> None:
+    rows = sheets[TD]
+    head = _header_row(rows, "Nội dung nhiệm vụ")
+    width = len(rows[head])
+    heading = [""] * width
+    heading[1] = "I. Công tác chỉ đạo, triển khai"
+    rows.insert(head + 1, heading)
+
+
+def blank_row_in_list(sheets: dict) -> None:
+    rows = sheets[PL1]
+    head = _header_row(rows, "Tên trường")
+    rows.insert(head + 2, [""] * len(rows[head]))
+
+
+def merged_budget_header(sheets: dict) -> dict:
+    rows = sheets[PL2]
+    head = _header_row(rows, "Tên trường")
+    header = rows[head]
+    group = ["" for _ in header]
+    first = header.index(L.SOURCES[0].header)
+    group[first] = "Nguồn kinh phí (triệu đồng)"
+    for index, value in enumerate(header):
+        if not first <= index < first + len(L.SOURCES):
+            group[index], header[index] = value, ""
+    rows.insert(head, group)
+    return sheets
+
+
+def _merged_budget_ranges(head_row: int) -> dict:
+    first = col_letter(4)
+    last = col_letter(3 + len(L.SOURCES))
+    spans = [f"{first}{head_row}:{last}{head_row}"]
+    for col in (1, 2, 3, 4 + len(L.SOURCES), 5 + len(L.SOURCES)):
+        spans.append(f"{col_letter(col)}{head_row}:{col_letter(col)}{head_row + 1}")
+    return {PL2: spans}
+
+
+# ---------------------------------------------------------------- an inserted row, as Excel inserts it
+
+_REF = re.compile(r"""("(?:[^"]|"")*")|((?:'(?:[^']|'')*'|[A-Za-z0-9_.]+)!)?(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\d(])""")
+
+
+def shift_for_inserted_row(formula: str, own_sheet: str, sheet: str, at_row: int) -> str:
+    """A formula after a row is inserted at `at_row` of `sheet`: references at or below it move down one row."""
+    def replace(match: re.Match[str]) -> str:
+        if match.group(1):
+            return match.group(0)
+        prefix = match.group(2) or ""
+        target = prefix[:-1].strip("'").replace("''", "'") if prefix else own_sheet
+        row = int(match.group(6))
+        if target == sheet and row >= at_row:
+            row += 1
+        return f"{prefix}{match.group(3)}{match.group(4)}{match.group(5)}{row}"
+
+    return _REF.sub(replace, formula)
+
+
+def _drop_cached_values(path: Path) -> None:
+    import zipfile
+
+    parts = {}
+    with zipfile.ZipFile(path) as source:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename.startswith("xl/worksheets/sheet"):
+                data = re.sub(rb"(<f>[^<]*</f>)<v>[^<]*</v>", rb"\1", data)
+            parts[info.filename] = data
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+
+
+def excel_inserted_row(source: Callable[[Path], Path], sheet: str, libreoffice) -> Callable[[Path], Path]:
+    """A blank row inserted in `sheet` below its first school, formulas shifted as Excel shifts them, cached values
+    computed by LibreOffice (the formulas are written without values, so it must compute each one)."""
+    import xlsxwriter
+
+    from chuanqg_xl.grid import open_book
+
+    def build(folder: Path) -> Path:
+        work = folder / "source"
+        work.mkdir(exist_ok=True)
+        original = source(work)
+        plan = read_plan(original)
+        at_row = plan.schools[0].row + 1
+        book = open_book(original)
+        path = folder / "inserted.xlsx"
+        workbook = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False})
+        date_format = workbook.add_format({"num_format": "dd/mm/yyyy"})
+        try:
+            for name in book.sheet_names:
+                grid = book.grid(name)
+                out = workbook.add_worksheet(name)
+                for r, row in enumerate(grid.rows, start=1):
+                    new_r = r + 1 if name == sheet and r >= at_row else r
+                    for c, value in enumerate(row, start=1):
+                        formula = grid.formulas.get((r, c))
+                        if formula:
+                            out.write_formula(new_r - 1, c - 1, "=" + shift_for_inserted_row(formula, name, sheet,
+                                                                                           at_row))
+                        elif isinstance(value, (dt.date, dt.datetime)):
+                            out.write_datetime(new_r - 1, c - 1, value, date_format)
+                        elif value not in ("", None):
+                            out.write(new_r - 1, c - 1, value)
+        finally:
+            book.close()
+        workbook.close()
+        _drop_cached_values(path)   # so LibreOffice computes every formula, as Excel does after an insertion
+        converted = libreoffice(path, "xlsx")
+        final = folder / "inserted-saved.xlsx"
+        shutil.copyfile(converted, final)
+        return final
+
+    return build
+
+
+# ---------------------------------------------------------------- slips and near misses on the small plan
+
+def _plan_cases() -> list[Case]:
+    cases: list[Case] = []
+
+    def slip(name: str, change, *cells: tuple[str, str]) -> None:
+        cases.append(Case(name, "slip", "base", _from_base(change), set(cells)))
+
+    def near(name: str, change) -> None:
+        cases.append(Case(name, "near", "base", _from_base(change)))
+
+    def task(index: int, **values):
+        return lambda d: d.tasks[index].update(**values)
+
+    slip("stale year, loose wording", task(0, task="Hoàn thiện hồ sơ trường đạt chuẩn quốc gia năm 2022"), (TD, "B4"))
+    near("history year", task(0, task="Rà soát các trường được công nhận năm 2018"))
+    near("period range", task(0, task="Triển khai kế hoạch giai đoạn 2021-2025"))
+    slip("stale year, plan wording", task(0, task="Triển khai Kế hoạch năm 2022"), (TD, "B4"))
+    slip("same budget item twice", lambda d: d.budget_new[1].update(item="Phòng học bộ môn"), (PL2, "C5"))
+    near("same item for two schools",
+         lambda d: [line.update(item="Thiết bị dạy học") for line in d.budget_renew])
+    slip("amount in đồng", lambda d: d.budget_new[1].update(district=200_000_000), (PL2, "E5"))
+    slip("amount in nghìn đồng", lambda d: d.budget_renew[0].update(district=500_000), (PL3, "E4"))
+    slip("1.2 for 1.200", lambda d: d.budget_renew[0].update(district=0.5), (PL3, "E4"))
+    near("a small amount", lambda d: (d.budget_renew[1].update(social=20),
+                                      d.figures.update(budget_renew=520, budget_total=2020, source_social=20)))
+    slip("line without amount", lambda d: d.budget_renew[1].update(social=None), (PL3, "D5"))
+    near("line with a zero amount", lambda d: (d.budget_renew[1].update(social=0),
+                                               d.figures.update(budget_renew=500, budget_total=2000, source_social=0)))
+    slip("completion date years away", task(0, done_date=dt.date(2032, 1, 30)), (TD, "J4"))
+    slip("deadline years away", task(1, deadline=dt.date(2032, 12, 15)), (TD, "H5"))
+    slip("deadline before its period", task(1, deadline=dt.date(2023, 5, 31)), (TD, "H5"))
+    near("deadline inside its period", task(1, deadline=dt.date(2023, 10, 20)))
+    slip("school twice in a task", task(0, schools="TH Kim Đồng; THCS Tây Sơn; TH Kim Đồng", school_count=2),
+         (TD, "E4"))
+    slip("plan date in another year", lambda d: d.meta.update(date=dt.date(2022, 1, 10)), (INFO, "B10"))
+    near("plan signed in December before", lambda d: d.meta.update(date=dt.date(2022, 12, 20)))
+    slip("zero target with a school", lambda d: d.targets["THCS"].update(renew=0), (SUM, "D7"))
+    slip("count typed in a task", task(1, school_count=3), (TD, "F5"))
+    slip("name variant in a task", task(0, schools="TH Kim Đông; THCS Tây Sơn; MN Hoa Sen"), (TD, "E4"))
+    slip("school not in the list", task(0, schools="TH Kim Đồng; THCS Tây Hồ; MN Hoa Sen"), (TD, "E4"))
+    slip("accreditation too low", lambda d: d.schools[1].update(accreditation_level="Cấp độ 2"), (PL1, "G5"))
+    slip("upgrade not to level 2", lambda d: d.schools[2].update(standard_level="Mức độ 1"), (PL1, "F6"))
+    slip("kind typed wrong", lambda d: d.schools[0].update(kind="Công nhận lại"), (PL1, "E4"))
+    slip("kind misspelt", lambda d: d.schools[0].update(kind="Công nhận mớ"), (PL1, "E4"))
+    slip("level contradicts name", lambda d: d.schools[0].update(level="THCS"), (PL1, "C4"))
+    slip("negative amount", lambda d: d.budget_new[1].update(district=-200), (PL2, "E5"))
+    slip("amount as words", lambda d: d.budget_new[1].update(district="hai trăm"), (PL2, "E5"))
+    slip("stated figure typo", lambda d: d.figures.update(budget_total=2300), (SUM, "B22"))
+    slip("batch count typo", lambda d: d.batches[0].update(new=2, total=3), (SUM, "B32"))
+    slip("duplicate school", lambda d: d.schools.append(dict(d.schools[0], timing="Quý IV/2023")), (PL1, "B7"))
+    slip("budget for a school not in the list",
+         lambda d: d.budget_new[1].update(name="TH Lê Lợi"), (PL2, "B5"))
+    slip("invalid date", task(1, deadline="31/13/2023"), (TD, "H5"))
+    return cases
+
+
+def _derived_cell_slips() -> list[Case]:
+    """Slips typed into computed cells (or left there by a deleted row): found at that cell."""
+    def typed(edits: dict, cells: set) -> Callable[[Path], Path]:
+        def build(folder: Path) -> Path:
+            path = base_plan(folder)
+            set_cells(path, edits)
+            return path
+        return build
+
+    return [
+        Case("total typed over", "slip", "base", typed({(PL2, "I6"): 1600}, set()), {(PL2, "I6")}),
+        Case("#REF! in a computed cell", "slip", "base",
+             typed({(PL1, "J4"): ("=SUM(#REF!)", "#REF!")}, set()), {(PL1, "J4")}),
+        Case("#VALUE! in a computed total", "slip", "base",
+             typed({(PL2, "I6"): ("=SUM(I4:I5)+#VALUE!", "#VALUE!")}, set()), {(PL2, "I6")}),
+        Case("a line below the SUM range", "slip", "base",
+             typed({(PL2, "I6"): ("=SUM(I4:I4)", 1300)}, set()), {(PL2, "I6")}),
+    ]
+
+
+# ---------------------------------------------------------------- slips on the samples
+
+def _sample_cases() -> list[Case]:
+    cases = []
+    for sample in SAMPLES:
+        plan = read_plan(sample)
+        stem = sample.stem
+        lines = list(plan.all_budget_lines())
+        if len(lines) >= 4:
+            line = lines[len(lines) // 2]
+            source = next((key for key, value in line.amounts.items() if value), None)
+            if source:
+                cell = line.cell(source)
+                value = line.amounts[source]
+                cases.append(Case(f"{stem}: amount in đồng", "slip", stem,
+                                  _sample_edit(sample, {(line.sheet, cell): value * 1_000_000}), {(line.sheet, cell)}))
+                cases.append(Case(f"{stem}: amount in nghìn đồng", "slip", stem,
+                                  _sample_edit(sample, {(line.sheet, cell): value * 1000}), {(line.sheet, cell)}))
+        if plan.tasks:
+            task = plan.tasks[-1]
+            cell = task.cell("task")
+            year = plan.meta.year
+            text = f"{task.task} (tiếp tục công nhận trường đạt chuẩn quốc gia năm {year - 1})"
+            cases.append(Case(f"{stem}: stale year", "slip", stem, _sample_edit(sample, {(task.sheet, cell): text}),
+                              {(task.sheet, cell)}))
+            cases.append(Case(f"{stem}: history year", "near", stem, _sample_edit(
+                sample, {(task.sheet, cell): f"{task.task} (các trường công nhận năm {year - 5})"})))
+        school = plan.schools[0]
+        cases.append(Case(f"{stem}: kind misspelt", "slip", stem,
+                          _sample_edit(sample, {(school.sheet, school.cell("kind")): "Công nhận mứoi"}),
+                          {(school.sheet, school.cell("kind"))}))
+    return cases
+
+
+# ---------------------------------------------------------------- harmless edits
+
+def _harmless_cases(libreoffice) -> list[Case]:
+    def plan(folder: Path) -> Path:
+        return base_plan(folder)
+
+    cases = [
+        Case("sorted list", "harmless", "base", _grid_edit(plan, sort_list)),
+        Case("header synonyms", "harmless", "base", _grid_edit(plan, synonyms)),
+        Case("inserted column", "harmless", "base", _grid_edit(plan, inserted_column)),
+        Case("title rows", "harmless", "base", _grid_edit(plan, title_rows)),
+        Case("renamed and reordered sheets", "harmless", "base", _grid_edit(plan, renamed_sheets)),
+        Case("NFD text", "harmless", "base", _grid_edit(plan, nfd)),
+        Case("upper case names", "harmless", "base", _grid_edit(plan, upper_case)),
+        Case("'Trường Tiểu học …' forms", "harmless", "base", _grid_edit(plan, long_forms)),
+        Case("timeline heading row", "harmless", "base", _grid_edit(plan, timeline_headings)),
+        Case("blank row in the list", "harmless", "base", _grid_edit(plan, blank_row_in_list)),
+        Case("merged budget header", "harmless", "base",
+             _grid_edit(plan, merged_budget_header, _merged_budget_ranges(3))),
+        Case("tone marks, base", "harmless", "base", _from_base(
+            lambda d: (d.schools[2].update(name="MN Hoà Bình"), d.budget_renew[1].update(name="MN Hòa Bình"),
+                       d.tasks[0].update(schools="TH Kim Đồng; THCS Tây Sơn; MN Hòa Bình")))),
+    ]
+    builders = base_builders()
+    for sample in SAMPLES:
+        stem = sample.stem
+        source = builders[stem]
+        cases += [
+            Case(f"{stem}: sorted list", "harmless", stem, _grid_edit(source, sort_list)),
+            Case(f"{stem}: synonyms", "harmless", stem, _grid_edit(source, synonyms)),
+            Case(f"{stem}: NFD text", "harmless", stem, _grid_edit(source, nfd)),
+            Case(f"{stem}: other tone marks", "harmless", stem, _grid_edit(source, other_tone_marks)),
+            Case(f"{stem}: title rows", "harmless", stem, _grid_edit(source, title_rows)),
+            Case(f"{stem}: renamed sheets", "harmless", stem, _grid_edit(source, renamed_sheets)),
+        ]
+        if libreoffice is not None:
+            cases.append(Case(f"{stem}: row inserted in the list (as Excel does)", "harmless", stem,
+                              excel_inserted_row(source, PL1, libreoffice)))
+            for fmt in ("xlsx", "ods", "xls"):
+                cases.append(Case(f"{stem}: saved by LibreOffice as .{fmt}", "harmless", stem, source, via=fmt))
+    if libreoffice is not None:
+        cases.append(Case("row inserted in the list (as Excel does)", "harmless", "base",
+                          excel_inserted_row(plan, PL1, libreoffice)))
+    return cases
+
+
+def all_cases(libreoffice=None) -> list[Case]:
+    return [*_plan_cases(), *_derived_cell_slips(), *_sample_cases(), *_harmless_cases(libreoffice)]
+
+
+def base_builders() -> dict[str, Callable[[Path], Path]]:
+    builders: dict[str, Callable[[Path], Path]] = {"base": lambda folder: base_plan(folder)}
+    for sample in SAMPLES:
+        builders[sample.stem] = (lambda s: lambda folder: Path(shutil.copyfile(s, folder / s.name)))(sample)
+    return builders
+
