@@ -2,20 +2,20 @@
 
 Each command parses its options, calls one library function and prints the
 result. Library errors become a Vietnamese sentence and exit code 2; no
-traceback unless -v. Heavy modules are imported inside commands so that
-`chuanqg-xl --help` starts quickly.
+traceback unless -v (`command.run_library`). Heavy modules are imported inside
+commands so that `chuanqg-xl --help` starts quickly; the program's entry point
+(`command.main`) runs a plain `check FILE` without this module.
 """
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import json
 import sys
 from pathlib import Path
-from typing import Callable
 
 import click
 
+from .command import State, check_action, run_library, utf8_streams
 from .messages import text
 
 FORMATS = click.Choice(["text", "json"])
@@ -24,10 +24,6 @@ LANG = click.Choice(["vi", "en"])
 
 def _h(key: str) -> str:
     return text(key, "vi")
-
-
-class _State:
-    verbose = False
 
 
 def _parse_date(value: str | None) -> dt.date | None:
@@ -39,52 +35,12 @@ def _parse_date(value: str | None) -> dt.date | None:
         raise click.BadParameter(text("error.bad_date", value=value)) from None
 
 
-def run_library(action: Callable[[], int], path: object, lang: str = "vi") -> None:
-    """Run a command body; turn library errors into exit code 2 with a sentence, never a traceback."""
-    from .errors import PlanError
-
-    # A workbook becomes millions of small objects without reference cycles (reference counting frees
-    # them all), and the cyclic collector would walk that growing heap again and again: a third of the
-    # time on 50,000 schools, and the reason time per school grew with size. Re-enabled afterwards for
-    # callers that go on in the same process (tests, CliRunner).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        code = action()
-    except PlanError as exc:
-        click.echo(exc.message(lang), err=True)
-        sys.exit(2)
-    except click.exceptions.Exit:
-        raise
-    except KeyboardInterrupt:
-        sys.exit(130)
-    except Exception as exc:  # a bug or an input we did not foresee: still no traceback for the user
-        if _State.verbose:
-            raise
-        click.echo(text("cli.unexpected", lang, path=path, detail=f"{type(exc).__name__}: {exc}"), err=True)
-        sys.exit(2)
-    finally:
-        if collecting:
-            gc.enable()
-    sys.exit(code)
-
-
-def _utf8_streams() -> None:
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure and (stream.encoding or "").lower().replace("-", "") != "utf8":
-            try:
-                reconfigure(errors="replace")
-            except (ValueError, OSError):
-                pass
-
-
 @click.group(help=_h("help.main"), context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="chuanqg-xl", message="%(prog)s %(version)s")
 @click.option("-v", "--verbose", is_flag=True, help=_h("opt.verbose"))
 def main(verbose: bool) -> None:
-    _State.verbose = verbose
-    _utf8_streams()
+    State.verbose = verbose
+    utf8_streams()
 
 
 @main.command(help=_h("help.new"))
@@ -119,19 +75,7 @@ def new(unit: str, year: int, province: str | None, number: str | None, output: 
 @click.option("--plan", "plan_document", type=click.Path(path_type=Path), metavar="KE-HOACH.docx",
               help=_h("doc.opt.plan"))
 def check(file: Path, output_format: str, as_of: str | None, lang: str, plan_document: Path | None) -> None:
-    when = _parse_date(as_of)
-
-    def action() -> int:
-        from .checks import check_plan
-
-        report = check_plan(file, lang=lang, as_of=when, plan_document=plan_document)
-        if output_format == "json":
-            click.echo(report.to_json())
-        else:
-            click.echo(report.to_text(str(file)))
-        return report.exit_code
-
-    run_library(action, file, lang)
+    run_library(check_action(file, output_format, lang, _parse_date(as_of), plan_document), file, lang)
 
 
 @main.command(help=_h("help.recalc"))
@@ -328,7 +272,7 @@ class _Progress:
 def import_cmd(file: Path, output: Path, unit: str | None, year: int | None, province: str | None,
                number: str | None, force: bool, output_format: str, lang: str) -> None:
     def action() -> int:
-        from .docplan import word_kind
+        from .guard import word_kind
         from .files import backup_path
         from .importer import import_legacy
 

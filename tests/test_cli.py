@@ -132,3 +132,49 @@ def test_refusals_follow_lang(tmp_path: Path) -> None:
     assert f"File '{missing}' not found." in english.output
     assert f"Không tìm thấy tệp '{missing}'." in vietnamese.output
 
+
+
+# ---------------------------------------------------------------- `check FILE` without click (command.main)
+
+
+def program(*args: str) -> subprocess.CompletedProcess[str]:
+    """The installed program as a user starts it (python -m chuanqg_xl runs the same entry point)."""
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run([sys.executable, "-m", "chuanqg_xl", *args], capture_output=True, text=True,
+                          encoding="utf-8", env=env, timeout=60)
+
+
+def test_plain_check_takes_exactly_its_options() -> None:
+    from chuanqg_xl.command import plain_check
+
+    assert plain_check(["check", "a.xlsx"]) == (Path("a.xlsx"), "text", "vi", None)
+    assert plain_check(["check", "--format=json", "a.xlsx", "--lang", "en", "--as-of", "2023-06-30"]) == \
+        (Path("a.xlsx"), "json", "en", __import__("datetime").date(2023, 6, 30))
+    for other in (["check"], ["check", "a.xlsx", "b.xlsx"], ["check", "a.xlsx", "--plan", "p.docx"],
+                  ["check", "a.xlsx", "--format", "xml"], ["check", "a.xlsx", "--as-of", "30/06/2023"],
+                  ["check", "a.xlsx", "--lang"], ["check", "--help"], ["-v", "check", "a.xlsx"], ["check", "-"],
+                  ["recalc", "a.xlsx"], [], ["check", "a.xlsx", "--form", "json"]):
+        assert plain_check(other) is None, other   # click decides, with its own help and error messages
+
+
+def test_plain_check_answers_as_the_click_command_does(make_plan, tmp_path: Path) -> None:
+    with_findings = make_plan(lambda d: d.tasks[1].update(school_count=9), edits={(PL2, "I6"): 1000})
+    clean = make_plan()
+    empty = tmp_path / "rong.xlsx"
+    empty.write_bytes(b"")
+    for args in ([str(with_findings)], [str(with_findings), "--format", "json", "--lang", "en"],
+                 ["--as-of", "2023-12-20", str(clean)], [str(empty)], [str(tmp_path / "khong-co.xlsx"), "--lang=en"]):
+        fast = program("check", *args)
+        slow = CliRunner().invoke(main, ["check", *args])
+        assert (fast.returncode, fast.stdout, fast.stderr) == (slow.exit_code, slow.stdout, slow.stderr), args
+
+
+def test_plain_check_does_not_load_click(make_plan) -> None:
+    script = ("import sys\nfrom chuanqg_xl.command import main\ntry:\n    main(sys.argv[1:])\nexcept SystemExit:\n"
+              "    pass\nprint('click' in sys.modules, file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", script, "check", str(make_plan())], capture_output=True, text=True,
+                          encoding="utf-8", timeout=60)
+    assert done.stderr.strip() == "False"
+    other = subprocess.run([sys.executable, "-c", script, "rules"], capture_output=True, text=True, encoding="utf-8",
+                           timeout=60)
+    assert other.stderr.strip() == "True" and "V001" in other.stdout   # everything else is the click program
