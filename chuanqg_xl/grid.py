@@ -8,7 +8,6 @@ mistakes a computed cell for a typed one. The caller never sees a calamine objec
 """
 from __future__ import annotations
 
-import html
 import io
 import posixpath
 import re
@@ -163,7 +162,7 @@ def ooxml_sheet_parts(archive: zipfile.ZipFile, path: Path) -> dict[str, str]:
         guard.check_xml(rels, rels_part, path)
         for raw in _REL_TAG.findall(rels):
             attrs = _attrs(raw)
-            target = html.unescape(attrs.get(b"Target", b"").decode("utf-8"))
+            target = _xml_text(attrs.get(b"Target", b""))
             if target.startswith("/"):
                 resolved = target.lstrip("/")
             else:
@@ -172,7 +171,7 @@ def ooxml_sheet_parts(archive: zipfile.ZipFile, path: Path) -> dict[str, str]:
     parts: dict[str, str] = {}
     for raw in _SHEET_TAG.findall(workbook):
         attrs = _attrs(raw)
-        name = html.unescape(attrs.get(b"name", b"").decode("utf-8"))
+        name = _xml_text(attrs.get(b"name", b""))
         target = targets.get(attrs.get(b"id", b""))
         if name and target:
             parts[name] = target
@@ -229,6 +228,8 @@ def _xml_text(raw: bytes) -> str:
     simple = text.replace("&#x27;", "'").replace("&#39;", "'").replace("&quot;", '"').replace("&lt;", "<") \
         .replace("&gt;", ">")
     if simple.count("&") != simple.count("&amp;"):
+        import html
+
         return html.unescape(text)  # other entities, or a bare '&'
     return simple.replace("&amp;", "&")
 

@@ -17,7 +17,6 @@ them are handled here.
 """
 from __future__ import annotations
 
-import html
 import io
 import os
 import posixpath
@@ -112,6 +111,27 @@ def sniff(path: str | os.PathLike[str], keep: bool = False, *, documents: bool =
             raise _refuse(path, "docx")
         return Sniffed(kind, path, content, parts or {})
     raise _refuse(path, _text_kind(path))
+
+
+def word_kind(path: str | os.PathLike[str]) -> str | None:
+    """'docx' or 'doc' when the file is a Word document (by its content), else None. Cheap: reads the zip
+    directory or scans an OLE file for its stream names; the full guard runs when it is read. (Here rather than
+    in docplan, so that checking a workbook does not load the Word reader to ask.)"""
+    path = Path(path)
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(8)
+        if head.startswith(ZIP_MAGICS):
+            with zipfile.ZipFile(path) as archive:
+                names = set(archive.namelist())
+            return "docx" if "word/document.xml" in names and "xl/workbook.xml" not in names else None
+        if head.startswith(OLE_MAGIC):
+            return "doc" if sniff(path, documents=True).kind == "doc" else None
+    except (OSError, zipfile.BadZipFile, ValueError, EOFError):
+        return None
+    except PlanError:
+        return None
+    return None
 
 
 def _ole_contains(path: Path, needle: bytes) -> bool:
@@ -354,8 +374,16 @@ def _sheet_names_by_part(archive: zipfile.ZipFile) -> dict[str, str]:
         attrs = _attrs(tag)
         part = targets.get(attrs.get(b"id", b""))
         if part:
-            found[part] = html.unescape(attrs.get(b"name", b"").decode("utf-8", "replace"))
+            found[part] = _unescape(attrs.get(b"name", b"").decode("utf-8", "replace"))
     return found
+
+
+def _unescape(text: str) -> str:
+    if "&" not in text:
+        return text   # most names: no entity, and the html module stays unloaded
+    import html
+
+    return html.unescape(text)
 
 
 def _attrs(raw: bytes) -> dict[bytes, bytes]:

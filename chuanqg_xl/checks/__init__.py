@@ -50,7 +50,7 @@ def check_plan(path: str | os.PathLike[str], *, lang: str = "vi", as_of: dt.date
     The file's content decides: a Word document (.docx, or .doc through LibreOffice) is checked as the plan's
     text (`docplan`). With `plan_document`, the Word plan's statements are also held against the workbook.
     """
-    from ..docplan import word_kind
+    from ..guard import word_kind
     from ..reader import read_plan
 
     if word_kind(path):

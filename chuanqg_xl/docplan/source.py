@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import guard
+from ..guard import word_kind  # noqa: F401 - the check lives with the guard, off docplan's import cost
 from ..errors import PlanError
 from ..normalize import shorten
 
@@ -117,26 +118,6 @@ class WordDocument:
 
 
 # ---------------------------------------------------------------- what the file is
-
-def word_kind(path: str | os.PathLike[str]) -> str | None:
-    """'docx' or 'doc' when the file is a Word document (by its content), else None. Cheap: reads the zip
-    directory or scans an OLE file for its stream names; the full guard runs when it is read."""
-    path = Path(path)
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(8)
-        if head.startswith(guard.ZIP_MAGICS):
-            with zipfile.ZipFile(path) as archive:
-                names = set(archive.namelist())
-            return "docx" if "word/document.xml" in names and "xl/workbook.xml" not in names else None
-        if head.startswith(guard.OLE_MAGIC):
-            return "doc" if guard.sniff(path, documents=True).kind == "doc" else None
-    except (OSError, zipfile.BadZipFile, ValueError, EOFError):
-        return None
-    except PlanError:
-        return None
-    return None
-
 
 def read_document(path: str | os.PathLike[str]) -> WordDocument:
     """The paragraphs and tables of a Word plan. Raises PlanError for unusable or unsafe files."""

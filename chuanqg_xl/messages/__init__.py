@@ -8,14 +8,18 @@ A reviewer or translator reads this folder and nothing else.
 from __future__ import annotations
 
 import importlib
-import pkgutil
+import os
 
 LANGS = ("vi", "en")
 MESSAGES: dict[str, dict[str, str]] = {}
 RULE_TEXTS: dict[str, dict[str, dict[str, str]]] = {}
 
-for _module in sorted(pkgutil.iter_modules(__path__), key=lambda item: item.name):
-    _loaded = importlib.import_module(f"{__name__}.{_module.name}")
+# The modules next to this one, by name (a directory listing: pkgutil.iter_modules would load `inspect`, a
+# fifth of a `check`'s start-up).
+_NAMES = sorted(entry[:-3] for entry in os.listdir(os.path.dirname(__file__))
+                if entry.endswith(".py") and entry != "__init__.py")
+for _name in _NAMES:
+    _loaded = importlib.import_module(f"{__name__}.{_name}")
     for _key, _value in getattr(_loaded, "MESSAGES", {}).items():
         if _key in MESSAGES:
             raise RuntimeError(f"message {_key!r} is defined twice")
