@@ -137,3 +137,19 @@ def test_amount_that_matches_the_stated_total_once_converted(make_plan) -> None:
 
 def test_a_small_but_ordinary_amount_is_not_implausible(make_plan) -> None:
     assert "D011" not in codes(make_plan(lambda d: d.budget_renew[1].update(social=20)))
+
+
+def test_median_of_the_other_lines_equals_statistics_median() -> None:
+    """D011 compares each line with the median of all the others, found by bisection instead of a list per line."""
+    import random
+    import statistics
+
+    from chuanqg_xl.checks.amounts import median_without
+
+    rng = random.Random(11)
+    for size in (4, 5, 6, 7, 40, 41):
+        values = [rng.choice((rng.randrange(20, 3000, 5) * 1.0, 1500.0, 0.5)) for _ in range(size)]
+        ordered = sorted(values)
+        for index, value in enumerate(values):
+            others = values[:index] + values[index + 1:]
+            assert median_without(ordered, value) == statistics.median(others), (size, index)
