@@ -413,3 +413,155 @@ MESSAGES.update({
         "en": "The text gives no standard level for {count} school(s) ({names}); choose it in PL1's 'Mức độ'.",
     },
 })
+
+# ---------------------------------------------------------------- docs/plan-statements.md (docplan.forms)
+MESSAGES.update({
+    "doc.forms.title": {"vi": "# Những câu và bảng công cụ đọc được trong văn bản kế hoạch Word",
+                        "en": "# The statements and tables read in a Word plan"},
+    "doc.forms.intro": {
+        "vi": "Trang này được sinh tự động (`python -m chuanqg_xl.docplan.forms > docs/plan-statements.md`): mỗi ví "
+              "dụ được đưa qua đúng bộ đọc mà `chuanqg-xl check ke-hoach.docx` dùng, và phần *Công cụ hiểu* là những "
+              "gì bộ đọc lấy ra được. Nếu một câu trong văn bản của anh chị không được hiểu, hãy so với các mẫu "
+              "dưới đây. Chữ NFD, khoảng trắng thừa, 'Trường TH' hay 'TH', hai cách bỏ dấu thanh ('Thuỵ'/'Thụy'), "
+              "câu viết trên một dòng hay tách dòng, bảng Word hay dòng cách nhau bằng Tab đều được đọc như nhau.",
+        "en": "Generated (`python -m chuanqg_xl.docplan.forms --lang en`): each example goes through the very reader "
+              "`chuanqg-xl check ke-hoach.docx` uses, and *Understood* lists what it took from it.",
+    },
+    "doc.forms.example": {"vi": "Ví dụ:", "en": "Example:"},
+    "doc.forms.understood": {"vi": "Công cụ hiểu:", "en": "Understood:"},
+    "doc.forms.nothing": {"vi": "(không nhận ra gì)", "en": "(nothing)"},
+    "doc.form.header.title": {"vi": "Phần đầu: số, địa danh và ngày, đơn vị, năm kế hoạch, người ký",
+                              "en": "The header: number, place and date, unit, plan year, signer"},
+    "doc.form.header.what": {
+        "vi": "Số kế hoạch 'Số: 38/KH-UBND' (có hoặc không có dấu cách), dòng 'Địa danh, ngày … tháng … năm …', đơn vị "
+              "ban hành (từ 'ỦY BAN NHÂN DÂN / QUẬN …' ở góc trái, hoặc 'UBND quận … ban hành/xây dựng'), năm kế "
+              "hoạch từ tiêu đề sau chữ 'KẾ HOẠCH', người ký sau 'KT. CHỦ TỊCH / PHÓ CHỦ TỊCH'. Phần đầu có thể là "
+              "đoạn văn hoặc bảng không viền.",
+        "en": "The number, the place-and-date line, the issuing unit, the year in the title after 'KẾ HOẠCH', the "
+              "signer after 'KT. CHỦ TỊCH / PHÓ CHỦ TỊCH'; paragraphs or a borderless table.",
+    },
+    "doc.form.draft.title": {"vi": "Dự thảo: số và ngày để trống", "en": "A draft: number and date left blank"},
+    "doc.form.draft.what": {"vi": "'Số: /KH-UBND' và 'ngày tháng năm' để trống được hiểu là dự thảo (sổ ghi "
+                                  "'…/KH-UBND').",
+                            "en": "A blank number and date mean a draft (the workbook says '…/KH-UBND')."},
+    "doc.form.count_parts.title": {"vi": "Số trường và các phần của nó", "en": "A count with its parts"},
+    "doc.form.count_parts.what": {
+        "vi": "'N trường, trong đó: …' (cũng 'bao gồm', 'gồm có'); các phần cùng dòng, cách nhau bằng dấu phẩy hoặc "
+              "chấm phẩy, hoặc ở các dòng gạch đầu dòng bên dưới. Số viết '06', '6' hay bằng chữ ('sáu', đến hai "
+              "mươi); 'trường', 'đơn vị', 'đơn vị trường', 'cơ sở', 'CSGD'. Được kiểm tra: tổng = các phần (A001).",
+        "en": "'N schools, of which: …' with the parts on the line or below; numbers as digits or words (to "
+              "twenty); 'trường', 'đơn vị', 'cơ sở'. Checked: total = parts (A001).",
+    },
+    "doc.form.count_names.title": {"vi": "Số trường kèm tên trường", "en": "A count with the names it lists"},
+    "doc.form.count_names.what": {
+        "vi": "Tên sau dấu hai chấm (kể cả sau 'theo chỉ tiêu … giao:'), trong ngoặc sau con số, hoặc ngay sau con số "
+              "('01 trường MN Minh Khai'); ngăn bằng dấu phẩy, chấm phẩy, 'và' hoặc xuống dòng; có hoặc không có chữ "
+              "'Trường'; tiền tố viết tắt (MN, MG, NT, TH, THCS, TH&THCS, THPT, PTDTBT…) hoặc đầy đủ ('Mầm non', "
+              "'Tiểu học và Trung học cơ sở'). Ghi chú trong ngoặc sau một nhóm tên ('(mức độ 2)', '(nâng mức độ "
+              "2)') áp cho cả nhóm. 'theo chỉ tiêu … giao' là chỉ tiêu giao, 'thêm' là phấn đấu thêm. Được kiểm tra: "
+              "số trường = số tên (W001), chỉ tiêu giao và phấn đấu thêm (X003).",
+        "en": "Names after a colon, in brackets, or right after the count; separated by commas, semicolons, 'và' or "
+              "line breaks; with or without 'Trường'; a note in brackets applies to its run of names. Checked: "
+              "count = names (W001), assigned target and stretch (X003).",
+    },
+    "doc.form.batches.title": {"vi": "Đợt và quý, với danh sách bên dưới", "en": "Batches and quarters"},
+    "doc.form.batches.what": {
+        "vi": "'Quý III/2023: 08 trường' hoặc 'Đợt 1 (tháng 3/2024) … 6 đơn vị trường:', các dòng '+' bên dưới là "
+              "các nhóm của đợt/quý đó. Được kiểm tra: đợt = các nhóm (X007), các đợt cộng lại = phần mục tiêu (X011), "
+              "cùng các trường như danh sách theo hình thức (W002), cùng hình thức (W003), cùng cách viết (X009).",
+        "en": "A quarter or batch line and the '+' lines below it. Checked: batch = groups (X007), batches added up "
+              "= targets (X011), the same schools (W002), kinds (W003) and spellings (X009).",
+    },
+    "doc.form.money.title": {"vi": "Kinh phí và các phần, lời giải thích", "en": "Money with its parts"},
+    "doc.form.money.what": {
+        "vi": "'Tổng kinh phí là 44.497 triệu đồng, trong đó: …' (dấu chấm ngăn hàng nghìn, dấu phẩy thập phân; "
+              "triệu đồng, tỷ đồng, nghìn đồng, đồng); '(02 trường)' trong một phần là số trường có kinh phí; "
+              "'(Có 02 trường: … đã được đầu tư từ năm 2022)' giải thích chênh lệch. Được kiểm tra: tổng = các "
+              "khoản (A001), số trường có kinh phí so với kế hoạch (W004, hoặc W005 khi đã giải thích đúng).",
+        "en": "A total with its parts; '(02 trường)' in a part is the funded count; '(… đã được đầu tư từ năm "
+              "2022)' explains a gap. Checked: total = parts (A001), funded vs planned (W004/W005).",
+    },
+    "doc.form.rates.title": {"vi": "Tỉ lệ, số trường cuối năm", "en": "Rates and the year end"},
+    "doc.form.rates.what": {
+        "vi": "'35/57 trường, tỉ lệ 61,40 %'; 'duy trì … 22 trường, … công nhận mới … 06 trường, … lên 28/28'; "
+              "'mức độ 2: 19/28'. Được kiểm tra: tỉ lệ = phân số theo số chữ số thập phân đã viết (A001), duy trì "
+              "+ mới = tổng (A001).",
+        "en": "'35/57 trường, tỉ lệ 61,40 %'; kept + new = reached. Checked with A001.",
+    },
+    "doc.form.level_table.title": {"vi": "Bảng theo cấp học", "en": "The level table"},
+    "doc.form.level_table.what": {
+        "vi": "Bảng 'Cấp học | Công nhận mới | Công nhận lại' ('-' là 0) với dòng 'Tổng cộng'. Được kiểm tra: dòng "
+              "Tổng cộng = các cấp học (A001), và khớp với con số trong văn bản (X011).",
+        "en": "'Cấp học | Công nhận mới | Công nhận lại' with a total row. Checked: A001, and against the text "
+              "(X011).",
+    },
+    "doc.form.list_table.title": {"vi": "Bảng danh sách trường", "en": "School-list tables"},
+    "doc.form.list_table.what": {
+        "vi": "Bảng có cột tên ('CƠ SỞ GIÁO DỤC', 'Tên trường', 'Đơn vị'…) và ít nhất một cột khác (TT, hình thức, "
+              "'TÍCH HỢP KĐCLGD&CQG' kiểu 'CĐ2-MĐ1', ghi chú 'CN Lần đầu'/'CN lại'); câu 'Danh sách này gồm: N đơn "
+              "vị' ngay sau bảng. Được kiểm tra: số dòng (W001), cấp độ đủ cho mức độ (D001).",
+        "en": "A table with a name column and another (TT, kind, 'CĐ2-MĐ1', notes); 'Danh sách này gồm: N' after it. "
+              "Checked: rows (W001), accreditation level (D001).",
+    },
+    "doc.form.timeline.title": {"vi": "Bảng tiến độ (lộ trình)", "en": "The timeline table"},
+    "doc.form.timeline.what": {
+        "vi": "Bảng có cột thời gian ('Thời gian hoàn thành', 'Tháng'…) và nội dung nhiệm vụ; thời gian viết một lần "
+              "cho nhiều dòng (ô gộp hoặc để trống) áp cho các dòng dưới. Được kiểm tra: số trường của nhiệm vụ so "
+              "với đợt/quý nó nhắc (X008) và với tên nó nêu (X008), tên trường so với danh sách (X009, X010), hạn "
+              "trước ngày ban hành (D010), năm khác năm kế hoạch (D007).",
+        "en": "A table with a time column and tasks; a time written once covers the rows below. Checked: task "
+              "counts against the quarter and the names (X008), names against the lists (X009, X010), dates "
+              "(D010, D007).",
+    },
+    "doc.form.text_dates.title": {"vi": "Năm cũ, hạn trong câu, lỗi gõ", "en": "Stale years, deadlines, typos"},
+    "doc.form.text_dates.what": {
+        "vi": "'Kế hoạch năm 2022' trong kế hoạch năm 2023 (không tính các câu căn cứ 'Căn cứ…', 'Thực hiện…') (D009); "
+              "'trước (ngày) 20/12/2024', 'hoàn thành trước …' (D010, D003); 'anwm 2023' (W006).",
+        "en": "'Kế hoạch năm 2022' in a 2023 plan, legal bases aside (D009); 'trước 20/12/2024' (D010, D003); "
+              "'anwm 2023' (W006).",
+    },
+    "doc.form.not_read.title": {"vi": "Những gì không được đọc", "en": "What is not read"},
+    "doc.form.not_read.what": {
+        "vi": "'năm' và 'tư' không được hiểu là số (dễ nhầm với 'năm 2023', 'đầu tư'); tên trường không có tiền tố "
+              "cấp học ('Trường Nguyễn Du') không được nhận ra là tên trường — hãy viết 'TH Nguyễn Du'; số viết "
+              "bằng chữ từ hai mươi mốt trở lên cũng không.",
+        "en": "'năm' and 'tư' are not read as numbers; names without a level prefix are not school names; number "
+              "words above twenty are not read.",
+    },
+    "doc.form.count": {"vi": "{value} trường ({kind})", "en": "{value} schools ({kind})"},
+    "doc.form.names": {"vi": "tên: {names}", "en": "names: {names}"},
+    "doc.form.role.assigned": {"vi": "chỉ tiêu giao", "en": "assigned"},
+    "doc.form.role.extra": {"vi": "phấn đấu thêm", "en": "stretch"},
+    "doc.form.role.kept": {"vi": "duy trì", "en": "kept"},
+    "doc.form.role.explained": {"vi": "giải thích", "en": "explanation"},
+    "doc.form.role.funded": {"vi": "có kinh phí", "en": "funded"},
+    "doc.form.role.task": {"vi": "nhiệm vụ", "en": "task"},
+    "doc.form.role.list_total": {"vi": "tổng danh sách", "en": "list total"},
+    "doc.form.header.number": {"vi": "số kế hoạch: {value}", "en": "number: {value}"},
+    "doc.form.header.date": {"vi": "ngày ban hành: {value}", "en": "date: {value}"},
+    "doc.form.header.unit": {"vi": "đơn vị ban hành: {value}", "en": "unit: {value}"},
+    "doc.form.header.year": {"vi": "năm kế hoạch: {value}", "en": "plan year: {value}"},
+    "doc.form.header.signer": {"vi": "người ký: {value}", "en": "signer: {value}"},
+    "doc.form.header.signer_title": {"vi": "chức vụ: {value}", "en": "title: {value}"},
+    "doc.form.header.draft": {"vi": "dự thảo (số để trống)", "en": "a draft (no number)"},
+    "doc.form.schools": {"vi": "trường", "en": "schools"},
+    "doc.form.money": {"vi": "kinh phí {amount} {unit}", "en": "money {amount} {unit}"},
+    "doc.form.explanation": {"vi": "giải thích: {count} trường ({names}) đã đầu tư từ năm {year}",
+                             "en": "explanation: {count} school(s) ({names}) invested since {year}"},
+    "doc.form.rate": {"vi": "phân số {fraction}, tỉ lệ ghi {percent} % {level2}",
+                      "en": "fraction {fraction}, stated rate {percent} % {level2}"},
+    "doc.form.fraction": {"vi": "phân số {fraction} {level2}", "en": "fraction {fraction} {level2}"},
+    "doc.form.level2": {"vi": "(mức độ 2)", "en": "(level 2)"},
+    "doc.form.year_end": {"vi": "duy trì {kept} + công nhận mới {new} → {reached}",
+                          "en": "kept {kept} + new {new} → {reached}"},
+    "doc.form.level_table": {"vi": "bảng theo cấp học: {rows}; tổng cộng {total}",
+                             "en": "level table: {rows}; total {total}"},
+    "doc.form.list_table": {"vi": "bảng danh sách {count} trường, câu ghi {stated}; ví dụ {first}",
+                            "en": "list table of {count} schools, stated {stated}; e.g. {first}"},
+    "doc.form.task": {"vi": "nhiệm vụ '{time}' (hạn {deadline}): {counts}; trường nêu: {names}",
+                      "en": "task '{time}' (due {deadline}): {counts}; schools named: {names}"},
+    "doc.form.mention": {"vi": "tên trường trong câu: {name}", "en": "school named in the text: {name}"},
+    "doc.form.deadline": {"vi": "hạn: {date}", "en": "deadline: {date}"},
+    "doc.form.stale": {"vi": "năm cũ: '{phrase}'", "en": "stale year: '{phrase}'"},
+    "doc.form.typo": {"vi": "có thể gõ nhầm: '{word}' → '{suggestion}'", "en": "likely typo: '{word}' → '{suggestion}'"},
+})
