@@ -1,13 +1,28 @@
 """Word plans built from text in tmp_path: a paragraph is a string, a table a list of rows."""
 from __future__ import annotations
 
+import importlib.util
+import sys
 from pathlib import Path
+from types import ModuleType
 from typing import Callable, Sequence
 
 import docx
 import pytest
 
 Block = str | Sequence[Sequence[str]]
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def load_script(path: Path, name: str) -> ModuleType:
+    """A script of the repository (samples/build.py, samples/plans/agreement.py) loaded by path, once."""
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, path)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
 
 
 def write_docx(path: Path, blocks: Sequence[Block]) -> Path:

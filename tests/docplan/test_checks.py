@@ -9,7 +9,7 @@ import pytest
 from chuanqg_xl.docplan.checks import check_document
 from chuanqg_xl.normalize import fold
 
-from .conftest import BUDGET, HEADER, SIGNATURE, TARGETS, TIMELINE, base_blocks, write_docx
+from .conftest import BUDGET, HEADER, SIGNATURE, TARGETS, TIMELINE, base_blocks
 
 
 def codes(path: Path) -> list[tuple[str, str]]:

@@ -1,10 +1,7 @@
 """`check ke-hoach.xlsx --plan ke-hoach.docx`: the Word plan held against its workbook."""
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
@@ -13,21 +10,14 @@ from chuanqg_xl.docplan.checks import DocReport
 from chuanqg_xl.errors import PlanError
 from chuanqg_xl.template import write_workbook
 
+from .conftest import load_script
+
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples"
 
 
-def _samples_build() -> ModuleType:
-    name = "chuanqg_xl_samples_build"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, SAMPLES / "build.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-PLANS = {plan.FILE_NAME.removesuffix(".xlsx"): plan for plan in _samples_build().PLANS}
+SAMPLE_DATA = load_script(SAMPLES / "build.py", "chuanqg_xl_samples_build")
+PLANS = {plan.FILE_NAME.removesuffix(".xlsx"): plan for plan in SAMPLE_DATA.PLANS}
 
 
 @pytest.mark.parametrize("name", sorted(PLANS))

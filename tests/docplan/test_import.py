@@ -1,11 +1,8 @@
 """`import ke-hoach.docx -o ke-hoach.xlsx`: the standard workbook from the Word plan, and what it could not place."""
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from click.testing import CliRunner
@@ -16,7 +13,7 @@ from chuanqg_xl.docplan.convert import import_document
 from chuanqg_xl.errors import PlanError
 from chuanqg_xl.reader import read_plan
 
-from .conftest import write_docx
+from .conftest import load_script, write_docx
 
 ROOT = Path(__file__).resolve().parents[2]
 PLANS = ROOT / "samples" / "plans"
@@ -25,14 +22,8 @@ PLANS = ROOT / "samples" / "plans"
 AGREEMENT_FLOOR = 0.99
 
 
-def _agreement() -> ModuleType:
-    name = "chuanqg_xl_sample_plans_agreement"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, PLANS / "agreement.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
+def _agreement():
+    return load_script(PLANS / "agreement.py", "chuanqg_xl_sample_plans_agreement")
 
 
 def test_import_agrees_with_the_hand_made_samples(tmp_path: Path) -> None:

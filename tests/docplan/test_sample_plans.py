@@ -1,30 +1,18 @@
 """The sample Word plans: built from the seed texts by a committed script, with real tables."""
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import docx
 import pytest
+
+from .conftest import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
 PLANS = ROOT / "samples" / "plans"
 
 
-def _load_build() -> ModuleType:
-    name = "chuanqg_xl_sample_plans_build"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, PLANS / "build.py")
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-BUILD = _load_build()
+BUILD = load_script(PLANS / "build.py", "chuanqg_xl_sample_plans_build")
 SEEDS = BUILD.find_seeds(PLANS)
 
 

@@ -7,7 +7,6 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 
 from chuanqg_xl.docplan import read_document, word_kind
 from chuanqg_xl.docplan.reader import read_docplan
