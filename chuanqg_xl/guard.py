@@ -95,7 +95,9 @@ def sniff(path: str | os.PathLike[str], keep: bool = False, *, documents: bool =
     if head.startswith(OLE_MAGIC):
         if _ole_contains(path, _ENCRYPTED_OLE):
             raise PlanError("error.encrypted", path=path)
-        if documents and _ole_contains(path, _WORD_OLE):
+        if _ole_contains(path, _WORD_OLE):
+            if not documents:
+                raise PlanError("doc.word_not_workbook", path=path)
             return Sniffed("doc", path)
         return Sniffed("xls", path)
     if head.startswith(ZIP_MAGICS):
@@ -108,7 +110,7 @@ def sniff(path: str | os.PathLike[str], keep: bool = False, *, documents: bool =
         parts: dict[str, bytes] | None = {} if content is not None else None
         kind = _zip_kind(path, content, parts)
         if kind == "docx" and not documents:
-            raise _refuse(path, "docx")
+            raise PlanError("doc.word_not_workbook", path=path)
         return Sniffed(kind, path, content, parts or {})
     raise _refuse(path, _text_kind(path))
 

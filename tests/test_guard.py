@@ -21,7 +21,7 @@ from chuanqg_xl.errors import PlanError
 # What sniff alone says about each corpus item; None: it passes sniff (a later stage decides).
 SNIFF_KEYS: dict[str, str | None] = {
     "empty": "error.empty_file", "random_bytes": "error.not_spreadsheet", "csv_renamed": "error.not_spreadsheet",
-    "docx_renamed": "error.not_spreadsheet", "xls_renamed": None, "truncated": "error.not_spreadsheet",
+    "docx_renamed": "doc.word_not_workbook", "xls_renamed": None, "truncated": "error.not_spreadsheet",
     "corrupt_deflate": "error.corrupt", "encrypted": "error.encrypted", "billion_laughs": "error.unsafe_xml",
     "xxe": "error.unsafe_xml", "xxe_after_comment": "error.unsafe_xml", "doctype_utf16": "error.unsafe_xml",
     "zip_bomb": "error.archive_too_big", "zip_bomb_lying": "error.archive_too_big",

@@ -55,7 +55,10 @@ def check_plan(path: str | os.PathLike[str], *, lang: str = "vi", as_of: dt.date
 
     if word_kind(path):
         from ..docplan.checks import check_document
+        from ..errors import PlanError
 
+        if plan_document is not None:
+            raise PlanError("doc.plan_needs_workbook", path=path)
         return check_document(path, lang=lang)
     plan = read_plan(path)
     findings = run_checks(plan, lang=lang, as_of=as_of)

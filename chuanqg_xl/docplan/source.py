@@ -77,6 +77,7 @@ class Paragraph:
     number: int           # 1-based among the non-empty paragraphs outside tables
     text: str             # NFC, spaces collapsed; line breaks "\n", tabs "\t"
     bold: bool = False    # every run bold (titles, section headings)
+    list_level: int = 0   # 1, 2 … for a paragraph of a Word list (bullets or numbers Word draws, not in the text)
 
     @property
     def where(self) -> Where:
@@ -210,6 +211,8 @@ def _text(element, boxes: list) -> tuple[str, bool]:
                 parts.append("\t")
             elif tag in (_BR, _CR):
                 parts.append("\n")
+            elif tag == W + "noBreakHyphen":
+                parts.append("-")
             elif tag == _TEXTBOX:
                 boxes.append(child)
             else:
@@ -217,6 +220,14 @@ def _text(element, boxes: list) -> tuple[str, bool]:
 
     walk(element)
     return "".join(parts), bold[0] and bold[1]
+
+
+def _list_level(paragraph) -> int:
+    """The depth of a paragraph in a Word list (w:numPr/w:ilvl + 1), 0 outside lists."""
+    numbering = paragraph.find(f"{W}pPr/{W}numPr")
+    if numbering is None or numbering.find(W + "numId") is None:
+        return 0
+    return _int_attr(numbering, W + "ilvl", 0) + 1
 
 
 def _run_bold(run) -> bool:
@@ -248,7 +259,7 @@ def _blocks(body) -> list[Block]:
         value = tidy(raw)
         if value:
             counter[0] += 1
-            blocks.append(Paragraph(counter[0], value, bold))
+            blocks.append(Paragraph(counter[0], value, bold, _list_level(element)))
         for box in boxes:
             for child in _children(box):
                 if child.tag == _P:

@@ -55,6 +55,8 @@ def items_of(paragraph: Paragraph) -> list[Item]:
     where = paragraph.where
     for line in paragraph.text.replace("\t", " ").split("\n"):
         level, body = _bullet_level(line)
+        if not level and paragraph.list_level and not _HEADING.match(line):
+            level = paragraph.list_level   # bullets Word draws itself ("-", "+" of a list style)
         heading = bool(_HEADING.match(line)) and level == 0
         skel = skeleton(body)
         split = _TRONG_DO.search(skel)

@@ -12,6 +12,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{path}' is not a Word document (.docx/.doc) but a {kind} file. --plan takes the Word plan; check a "
               "workbook with: chuanqg-xl check '{path}'.",
     },
+    "doc.word_not_workbook": {
+        "vi": "Tệp '{path}' là văn bản Word, không phải sổ Excel, nên lệnh này không dùng được. Với văn bản kế hoạch "
+              "Word, chạy 'chuanqg-xl check \"{path}\"' để kiểm tra, hoặc 'chuanqg-xl import \"{path}\" -o "
+              "ke-hoach.xlsx' để lập sổ Excel từ văn bản.",
+        "en": "'{path}' is a Word document, not an Excel workbook, so this command cannot use it. For a Word plan, "
+              "run 'chuanqg-xl check \"{path}\"', or 'chuanqg-xl import \"{path}\" -o ke-hoach.xlsx' to build the "
+              "workbook from it.",
+    },
+    "doc.plan_needs_workbook": {
+        "vi": "'{path}' đã là văn bản kế hoạch Word; --plan dùng để đối chiếu một sổ Excel với văn bản: "
+              "chuanqg-xl check ke-hoach.xlsx --plan \"{path}\".",
+        "en": "'{path}' is already the Word plan; --plan holds a workbook against it: "
+              "chuanqg-xl check ke-hoach.xlsx --plan \"{path}\".",
+    },
     "doc.no_soffice": {
         "vi": "'{path}' là văn bản Word 97-2003 (.doc). Cần LibreOffice (lệnh soffice) để đọc loại tệp này nhưng máy "
               "chưa cài. Hãy mở tệp bằng Word, chọn Tệp > Lưu thành > Tài liệu Word (.docx), rồi chạy lại với tệp "

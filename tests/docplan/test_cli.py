@@ -71,3 +71,40 @@ def test_a_workbook_renamed_docx_is_checked_as_a_workbook(tmp_path: Path) -> Non
     renamed.write_bytes((ROOT / "samples" / "kon-tum-2023.xlsx").read_bytes())
     result = run("check", str(renamed))
     assert result.exit_code == 0 and "Tiến độ!B14 D009" in result.output
+
+
+def test_workbook_commands_point_a_word_plan_to_check_and_import(tmp_path: Path) -> None:
+    result = run("recalc", str(PLANS / "kon-tum-2023.docx"), "-o", str(tmp_path / "out.xlsx"))
+    assert result.exit_code == 2 and "văn bản Word" in result.output and "chuanqg-xl import" in result.output
+    assert not (tmp_path / "out.xlsx").exists()
+    result = run("check", str(PLANS / "kon-tum-2023.docx"), "--plan", str(PLANS / "kon-tum-2023.docx"))
+    assert result.exit_code == 2 and "--plan" in result.output
+
+
+def test_paragraphs_of_a_word_list_take_their_depth_from_the_list(tmp_path: Path) -> None:
+    """Bullets Word draws itself are not in the text: the list level (w:numPr) says which lines are parts."""
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def bulleted(paragraph) -> None:
+        numbering = OxmlElement("w:numPr")
+        for tag, value in (("w:ilvl", "0"), ("w:numId", "1")):
+            element = OxmlElement(tag)
+            element.set(qn("w:val"), value)
+            numbering.append(element)
+        paragraph._p.get_or_add_pPr().append(numbering)
+
+    def plan(total: str) -> Path:
+        path = tmp_path / f"list-{total}.docx"
+        document = docx.Document()
+        for line in ("KẾ HOẠCH", "Xây dựng trường đạt chuẩn quốc gia năm 2023",
+                     "- Công nhận mới 01 trường: TH Kim Đồng.", f"Tổng kinh phí là {total} triệu đồng, trong đó:"):
+            document.add_paragraph(line)
+        for line in ("Ngân sách tỉnh: 2.000 triệu đồng;", "Xã hội hóa: 1.500 triệu đồng."):
+            bulleted(document.add_paragraph(line))   # sources, not kinds: parts only by their depth
+        document.save(str(path))
+        return path
+
+    assert any(item.what == "3.500 = 2.000 + 1.500" for item in check_document(plan("3.500")).verified)
+    assert [finding.code for finding in check_document(plan("3.600")).findings] == ["A001"]
