@@ -25,7 +25,7 @@ DERIVED = frozenset({"total-mismatch", "count-differs-from-list", "stale-count-f
                      "sum-range-incomplete", "target-not-met", "target-exceeded", "schools-without-target"})
 # Specific links: a finding of the first kind is caused by a finding of the second kind anywhere in the plan.
 LINKS = {"deadline-before-plan-date": "plan-date-outside-year"}
-MAX_VISITED = 20_000
+MAX_VISITED = 4_000   # cells read per finding: far more than a district plan has; a bound on national files
 
 
 def _key(finding: Finding) -> tuple[str | None, str | None]:
@@ -40,9 +40,13 @@ def order_by_cause(findings: list[Finding], facts: Facts) -> list[Finding]:
         return findings
     derived = {}
     by_row: dict[tuple[str, int], list[tuple[str, int, int]]] = {}
-    for item in facts.derived:
-        derived[(item.sheet, item.row, item.col)] = item
-        by_row.setdefault((item.sheet, item.row), []).append((item.sheet, item.row, item.col))
+    if any(finding.name in DERIVED or finding.name in PAIRED for finding in findings):
+        # Only the sheets that hold such findings, or that their formulas may read, are worth indexing:
+        # every sheet, in practice, but only when a link is possible at all.
+        for item in facts.derived:
+            key = (item.sheet, item.row, item.col)
+            derived[key] = item
+            by_row.setdefault(key[:2], []).append(key)
     at_cell: dict[tuple[str, int, int], list[int]] = {}
     positions: list[tuple[str, int, int] | None] = []
     for index, finding in enumerate(findings):

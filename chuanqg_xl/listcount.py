@@ -21,6 +21,7 @@ from .formulas import count_rows
 from .model import Table
 
 MAX_TERMS = 8
+_EMPTY: frozenset[int] = frozenset()
 _SPECIAL = re.compile(r"[*?~]|^[=<>]")   # wildcards and comparison prefixes change what COUNTIFS matches
 
 
@@ -97,10 +98,10 @@ class ListCounter:
         for term in terms:
             matched: set[int] | None = None
             for (key, _), text in zip(texts_by_key, term):
-                found = self._index[key].get(text.casefold(), set())
-                matched = set(found) if matched is None else matched & found
+                found = self._index[key].get(text.casefold(), _EMPTY)
+                matched = found if matched is None else matched & found   # never mutated: no copy needed
             total += len(matched or ())
-            counted |= matched or set()
+            counted |= matched or _EMPTY
         if counted != wanted or total != len(wanted):
             return fallback
         parts = []
