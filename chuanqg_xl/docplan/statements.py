@@ -370,6 +370,7 @@ _SPELLED = r"(?:tieu hoc va trung hoc co so|mam non|mau giao|nha tre|tieu hoc|tr
 _FREE_NAME = re.compile(rf"\b(?:truong\s+(?:{_SPELLED}|{_ABBR})|{_ABBR})\s+(?:(?:xa|phuong|thi tran)\s+)?"
                         r"(?=\S)")
 _TOKEN = re.compile(r"\S+")
+_PUNCT = re.compile(r"[,.;:()]")
 
 
 def free_mentions(text: str, where: Where, taken: list[tuple[int, int]], role: str = "text") -> list[Mention]:
@@ -386,12 +387,13 @@ def free_mentions(text: str, where: Where, taken: list[tuple[int, int]], role: s
         end = match.end()
         words = 0
         for token in _TOKEN.finditer(text, match.end()):
-            word = token.group(0).strip(",.;:()")
-            if not word or not (word[0].isupper() or word[0].isdigit()) or token.group(0)[:1] in "(":
+            raw = token.group(0)
+            word = _PUNCT.split(raw, 1)[0]   # "Sơn.Báo", "Hoàng)Phòng": cells run together end the name
+            if not word or not (word[0].isupper() or word[0].isdigit()):
                 break
-            end = token.start() + len(token.group(0).rstrip(",.;:)"))
+            end = token.start() + len(word)
             words += 1
-            if token.group(0)[-1:] in ",.;:)" or words >= 5:
+            if len(word) < len(raw) or words >= 5:
                 break
         if words:
             name = text[match.start():end]

@@ -177,3 +177,11 @@ def test_timeline_rows(tmp_path: Path) -> None:
 def test_upgrade_kind_of_a_name(tmp_path: Path) -> None:
     plan = plan_of(tmp_path, "+ Công nhận lại và nâng mức độ đối với 01 trường: TH Kim Đồng (nâng mức độ 2).")
     assert plan.counts[0].names[0].kind == UPGRADE
+
+
+def test_a_name_in_running_text_ends_at_punctuation(tmp_path: Path) -> None:
+    """Cells run together ('… trường THCS Tây Sơn.Báo cáo …', a table lost in a conversion) do not make names."""
+    plan = plan_of(tmp_path, "- Công nhận mới 01 trường: THCS Tây Sơn.",
+                   "Mời Sở tư vấn trường THCS Tây Sơn.Báo cáo UBND quận; chỉ đạo TH Đồng Tâm)Phòng GD&ĐT.")
+    assert [mention.text for mention in plan.mentions if mention.role == "text"] == ["trường THCS Tây Sơn",
+                                                                                     "TH Đồng Tâm"]
