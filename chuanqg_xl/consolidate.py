@@ -382,6 +382,8 @@ def summarise(path: Path, lang: str = "vi") -> District:
     by_level = {level: 0 for level in LEVEL_ORDER}
     unknown_kind = unknown_level = 0
     schools: list[SchoolRow] = []
+    # Each line's amounts by funding source, as the sheet's SUM adds them (text is not a number), once.
+    amounts = {id(line): [sheet_number(line.raw(key)) for key in L.SOURCE_KEYS] for line in plan.all_budget_lines()}
     for school in plan.schools:
         if school.kind in by_kind:
             by_kind[school.kind] += 1
@@ -393,7 +395,7 @@ def summarise(path: Path, lang: str = "vi") -> District:
             unknown_level += 1
         budget = 0.0
         for line in facts.lines_for(school):
-            budget += sum(sheet_number(line.raw(key)) for key in L.SOURCE_KEYS)
+            budget += sum(amounts[id(line)])
         schools.append(SchoolRow(
             school.name, school.name_parts.exact_key if school.name_parts else None, school.level or "",
             school.commune, school.kind or str(school.raw("kind") or ""),
@@ -408,8 +410,8 @@ def summarise(path: Path, lang: str = "vi") -> District:
     planned = sum(1 for school in plan.schools if school.kind in L.KIND_TO_TARGET)
     budget = {key: 0.0 for key in L.SOURCE_KEYS}
     for line in plan.all_budget_lines():
-        for key in L.SOURCE_KEYS:
-            budget[key] += sheet_number(line.raw(key))
+        for key, amount in zip(L.SOURCE_KEYS, amounts[id(line)]):
+            budget[key] += amount
     total_schools = _count_value(plan.meta.get("total_schools"))
     at_start = _count_value(plan.meta.get("standard_at_start"))
     stated = plan.summary.figures.rows if plan.summary.figures else {}

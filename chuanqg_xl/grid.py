@@ -255,6 +255,24 @@ def scan_formulas(data: bytes, grid: Grid) -> None:
             at = find(b"<f", pos)
             if at < 0:
                 break
+            if data.startswith(b"<f>", at):
+                # The usual cell, <c r="B7" s="3"><f>…</f><v>…</v></c>, read in one match without the tag regex.
+                cell_start = data.rfind(b"<c ", 0, at)
+                plain = _PLAIN_FORMULA_CELL.match(data, cell_start) if cell_start >= 0 else None
+                if plain is not None and plain.start(4) == at + 3:
+                    letters, digits, cell_attrs, formula_text, value = plain.groups()
+                    col = columns.get(letters)
+                    if col is None:
+                        col = columns[letters] = col_index(letters.decode())
+                    key = (int(digits), col)
+                    if formula_text:
+                        formulas[key] = _xml_text(formula_text)
+                    if value is None:
+                        uncached.add(key)
+                    elif b"t" in cell_attrs and _ERROR_TYPE.search(cell_attrs):  # ' s="3"' needs no regex
+                        errors[key] = value.decode("utf-8", "replace")
+                    pos = plain.end()
+                    continue
             match = _FORMULA_TAG.match(data, at)
             if match is None:  # <font…>, <foo…>: not a formula
                 pos = at + 2

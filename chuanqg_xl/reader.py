@@ -275,12 +275,16 @@ def _read_table(sheet: _Sheet, spec: L.TableSheet, path: Path, formulas: dict) -
         first += 1  # a row of column numbers under the headers: (1) (2) (3)…
     after_total = False
     check_cols = sorted(set(input_cols + label_cols))
+    inputs = set(input_cols)
+    data_row = sheet.data_row
     for row in range(first, sheet.nrows + 1):
-        values = sheet.data_row(row, fill_cols)
+        values = data_row(row, fill_cols)
         width = len(values)
         if not after_total and any(values):  # a row of zeros adds nothing to any total
             table.row_values[row] = values
-        if not any(col <= width and values[col - 1] not in ("", None) for col in check_cols):
+        # The columns of this row that hold something (one pass; the tests below all ask it).
+        filled = [col for col in check_cols if col <= width and (value := values[col - 1]) != "" and value is not None]
+        if not filled:
             continue
         # Only text starting with T or C can be "Tổng cộng" / "Cộng …": fold nothing else.
         labels = [clean_text(value) for col in label_cols if col <= width
@@ -293,14 +297,15 @@ def _read_table(sheet: _Sheet, spec: L.TableSheet, path: Path, formulas: dict) -
         if spec.total_row and not after_total and any(_is_subtotal(label) for label in labels):
             table.subtotal_rows.append(row)
             continue
+        filled_inputs = [col for col in filled if col in inputs]
         if after_total:
-            if any(col <= width and values[col - 1] not in ("", None) for col in input_cols):
+            if filled_inputs:
                 table.rows_after_total.append(row)
             continue
-        if _is_section_row(values, columns, input_cols):
+        if _is_section_row(values, columns, filled_inputs):
             continue
         if spec is L.TIMELINE:
-            heading = _heading_text(values, input_cols)
+            heading = _heading_text(values, filled_inputs)
             if heading:
                 table.heading_rows[row] = heading
                 continue
@@ -309,9 +314,9 @@ def _read_table(sheet: _Sheet, spec: L.TableSheet, path: Path, formulas: dict) -
     return table, rows
 
 
-def _is_section_row(values: list, columns: dict[str, int], input_cols: list[int]) -> bool:
-    """'I. CÔNG NHẬN MỚI', 'Mầm non': a heading inside the table, not a record."""
-    filled = [col for col in input_cols if col <= len(values) and values[col - 1] not in ("", None)]
+def _is_section_row(values: list, columns: dict[str, int], filled: list[int]) -> bool:
+    """'I. CÔNG NHẬN MỚI', 'Mầm non': a heading inside the table, not a record. `filled`: its input columns
+    that hold something."""
     if len(filled) != 1:
         return False
     text = clean_text(values[filled[0] - 1])
@@ -321,9 +326,9 @@ def _is_section_row(values: list, columns: dict[str, int], input_cols: list[int]
     return _roman_or_letter(stt) or fold(stripped) in _SECTION_WORDS
 
 
-def _heading_text(values: list, input_cols: list[int]) -> str | None:
-    """A timeline row with text in one cell and nothing else ('I. Công tác chỉ đạo', 'Quý III/2023'): a heading."""
-    filled = [col for col in input_cols if col <= len(values) and values[col - 1] not in ("", None)]
+def _heading_text(values: list, filled: list[int]) -> str | None:
+    """A timeline row with text in one cell and nothing else ('I. Công tác chỉ đạo', 'Quý III/2023'): a heading.
+    `filled`: its input columns that hold something."""
     if len(filled) != 1 or not isinstance(values[filled[0] - 1], str):
         return None
     return clean_text(values[filled[0] - 1]) or None
