@@ -519,7 +519,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--results", type=Path, default=RESULTS, help="markdown file for the table")
     parser.add_argument("--json", type=Path, help="also write the raw samples as JSON")
+    parser.add_argument("--national", type=int, nargs="?", const=700, metavar="N",
+                        help="also the national run: N district plans consolidated (default 700); see national.py")
+    parser.add_argument("--national-runs", type=int, default=3, help="rounds of the national run (default 3)")
+    parser.add_argument("--only-national", action="store_true", help="skip the workbook sizes")
     args = parser.parse_args(argv)
+    if args.only_national and not args.national:
+        args.national = 700
     tools = [tool for tool in args.tools.split(",") if tool]
     unknown = set(tools) - set(TOOLS)
     if unknown:
@@ -534,6 +540,9 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[tuple[str, int | None], Measurement] = {}
     files: dict[int, Path] = {}
     floor = own_peak_bytes()
+    national_result = None
+    if args.only_national:
+        sizes = []
     try:
         print("Workbooks:", flush=True)
         for size in sizes:
@@ -562,14 +571,25 @@ def main(argv: list[str] | None = None) -> int:
                 command, ok_codes = command_for(tool, files[size], setup)
                 results[(tool, size)] = measure(tool, size, command, ok_codes, runs, warmup, args.timeout,
                                                 env=setup.env)
+        if args.national:
+            import national
+
+            print(f"National run ({args.national} districts):", flush=True)
+            national_result = national.run_national(
+                args.national, args.workbooks, args.seed, args.national_runs, setup.cli, setup.python, work,
+                setup.env, run_once, args.timeout, lambda line: print(line, flush=True))
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
     info = machine(soffice)
     info["floor_mib"] = f"{floor / MIB:.1f}"
     info["no_bytecode_env"] = "1" if os.environ.get("PYTHONDONTWRITEBYTECODE") else "0"
-    targets = evaluate(results, sizes)
+    targets = evaluate(results, sizes) if sizes else []
     table = render(results, sizes, files, targets, info, argv)
+    if national_result is not None:
+        import national
+
+        table += "\n" + "\n".join(national.render_national(national_result))
     args.results.parent.mkdir(parents=True, exist_ok=True)
     args.results.write_text(table, encoding="utf-8")
     if args.json:
