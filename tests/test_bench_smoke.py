@@ -56,3 +56,32 @@ def test_run_writes_the_table_with_every_tool(tmp_path: Path) -> None:
     assert "`chuanqg-xl --help`" in table
     assert "## Targets (issue 7)" in table and "## Machine" in table
     assert "check / calamine" in table
+
+
+def test_national_generator_plants_the_identities_a_country_has() -> None:
+    sys.path.insert(0, str(BENCH))
+    try:
+        from generate import national_districts
+    finally:
+        sys.path.remove(str(BENCH))
+    districts = national_districts(700)
+    assert len(districts) == 700 and 60 <= min(d["schools"] for d in districts)
+    places = [(d["province"], d["unit"]) for d in districts]
+    assert len(set(places)) == 699                         # the last file is the first district sent again
+    assert districts[-1]["copy_of"] == districts[0]["file"]
+    units = {d["unit"].split(" ", 2)[2] for d in districts if d["province"] in ("Cao Bằng", "Nam Định")}
+    assert {"Thạnh Sơn", "Thanh Sơn"} <= units
+    assert sum(1 for d in districts if d["unit"] == "UBND huyện Châu Thành") == 9
+    stamps = [(d["province"], d["number"], d["date"]) for d in districts[:-1]]
+    assert len(set(stamps)) == len(stamps)                 # no two districts share a plan number and date
+
+
+def test_run_measures_the_national_run(tmp_path: Path) -> None:
+    results = tmp_path / "results.md"
+    done = _run("run.py", "--national", "12", "--national-runs", "1", "--only-national", "--warmup", "0",
+                "--runs", "1", "--workbooks", str(tmp_path / "out"), "--results", str(results))
+    assert done.returncode == 0, done.stderr
+    table = results.read_text(encoding="utf-8")
+    assert "## National run (issue 16)" in table and "consolidate / calamine floor" in table
+    assert "read_plan / calamine" in table and "### Import time of `check`" in table
+    assert "Failures" not in table, table
