@@ -48,7 +48,7 @@ def main(verbose: bool) -> None:
 @click.option("--year", required=True, type=click.IntRange(2000, 2100), help=_h("opt.year"))
 @click.option("--province", help=_h("opt.province"))
 @click.option("--number", help=_h("opt.number"))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help=_h("opt.output"))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help=_h("opt.output"))
 @click.option("--force", is_flag=True, help=_h("opt.force"))
 def new(unit: str, year: int, province: str | None, number: str | None, output: Path | None, force: bool) -> None:
     target = output or Path(f"ke-hoach-truong-chuan-{year}.xlsx")
@@ -80,7 +80,7 @@ def check(file: Path, output_format: str, as_of: str | None, lang: str, plan_doc
 
 @main.command(help=_h("help.recalc"))
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help=_h("opt.output"))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help=_h("opt.output"))
 @click.option("--format", "output_format", type=FORMATS, default="text", show_default=True, help=_h("opt.format"))
 @click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help=_h("opt.as_of"))
 @click.option("--lang", type=LANG, default="vi", show_default=True, help=_h("opt.lang"))
@@ -98,10 +98,11 @@ def recalc(file: Path, output: Path | None, output_format: str, as_of: str | Non
             data = report.to_dict()
             data["output"] = str(result.output)
             data["backup"] = str(result.backup) if result.backup else None
+            data["unchanged"] = result.unchanged
             data["fixed"] = [finding.to_dict() for finding in result.fixed]
             click.echo(json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False))
             return report.exit_code
-        click.echo(text("cli.wrote", lang, path=result.output))
+        click.echo(text("cli.recalc_unchanged" if result.unchanged else "cli.wrote", lang, path=result.output))
         if result.backup:
             click.echo(text("cli.backup", lang, path=result.backup))
         click.echo(text("cli.recalc_written", lang, written=result.written, changed=len(result.changes)))
@@ -141,13 +142,13 @@ def rules(output_format: str, lang: str) -> None:
 
 @main.command(help=_h("export.help"))
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path),
               help=_h("export.opt.output"))
 @click.option("--only", metavar="pl1,pl2,pl3,tien-do,tong-hop", help=_h("export.opt.only"))
 @click.option("--force", is_flag=True, help=_h("export.opt.force"))
 @click.option("--pdf", is_flag=True, help=_h("export.opt.pdf"))
-@click.option("--csv", "csv_dir", type=click.Path(file_okay=False, path_type=Path), help=_h("export.opt.csv"))
-@click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), help=_h("export.opt.json"))
+@click.option("--csv", "csv_dir", type=click.Path(path_type=Path), help=_h("export.opt.csv"))
+@click.option("--json", "json_path", type=click.Path(path_type=Path), help=_h("export.opt.json"))
 @click.option("--lang", type=LANG, default="vi", show_default=True, help=_h("opt.lang"))
 def export(file: Path, output: Path, only: str | None, force: bool, pdf: bool, csv_dir: Path | None,
            json_path: Path | None, lang: str) -> None:
@@ -183,7 +184,7 @@ def export(file: Path, output: Path, only: str | None, force: bool, pdf: bool, c
 
 @main.command("consolidate", help=_h("province.help.consolidate"))
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("tong-hop-tinh.xlsx"),
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("tong-hop-tinh.xlsx"),
               show_default=True, help=_h("province.opt.consolidate_output"))
 @click.option("--format", "output_format", type=FORMATS, default="text", show_default=True, help=_h("opt.format"))
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), help=_h("province.opt.jobs"))
@@ -260,7 +261,7 @@ class _Progress:
 
 @main.command("import", help=_h("province.help.import"))
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path),
               help=_h("province.opt.import_output"))
 @click.option("--unit", help=_h("opt.unit"))
 @click.option("--year", type=click.IntRange(2000, 2100), help=_h("opt.year"))
@@ -298,7 +299,7 @@ def import_cmd(file: Path, output: Path, unit: str | None, year: int | None, pro
 @click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help=_h("province.opt.as_of"))
 @click.option("--within", "horizon", type=click.IntRange(1, 366), default=30, show_default=True,
               help=_h("province.opt.horizon"))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help=_h("province.opt.status_output"))
+@click.option("-o", "--output", type=click.Path(path_type=Path), help=_h("province.opt.status_output"))
 @click.option("--format", "output_format", type=FORMATS, default="text", show_default=True, help=_h("opt.format"))
 @click.option("--lang", type=LANG, default="vi", show_default=True, help=_h("opt.lang"))
 def status_cmd(file: Path, as_of: str | None, horizon: int, output: Path | None, output_format: str,

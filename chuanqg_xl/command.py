@@ -58,6 +58,9 @@ def run_library(action: Callable[[], int], path: object, lang: str = "vi") -> No
         sys.exit(2)
     except KeyboardInterrupt:
         sys.exit(130)
+    except BrokenPipeError:  # `chuanqg-xl check x | head`: the reader left; say nothing more, to nobody
+        _silence_stdout()
+        sys.exit(1)
     except Exception as exc:  # a bug or an input we did not foresee: still no traceback for the user
         click = sys.modules.get("click")
         if State.verbose or (click is not None and isinstance(exc, click.exceptions.Exit)):
@@ -68,6 +71,16 @@ def run_library(action: Callable[[], int], path: object, lang: str = "vi") -> No
         if collecting:
             gc.enable()
     sys.exit(code)
+
+
+def _silence_stdout() -> None:
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def check_action(file: Path, output_format: str, lang: str, as_of: dt.date | None,

@@ -332,7 +332,7 @@ def _stamp(district: District) -> tuple[str, str, dt.date] | None:
 def collect_inputs(paths: Iterable[str | os.PathLike[str]], exclude: Path | None = None) -> list[Path]:
     """Files to consolidate: files as given, folders expanded to the spreadsheets directly inside them.
 
-    Inside a folder, lock files (~$…, .~lock…), hidden files and backups made by
+    Inside a folder, sub-folders, lock files (~$…, .~lock…), hidden files and backups made by
     recalc (…bak.xlsx) are left out: each would count a district twice or fail
     to read. So is `exclude` (the output) when it is an earlier consolidation;
     any other file at the output's path stays, so that consolidate refuses it.
@@ -353,8 +353,8 @@ def collect_inputs(paths: Iterable[str | os.PathLike[str]], exclude: Path | None
         if path.is_dir():
             for child in sorted(path.iterdir(), key=lambda item: item.name.lower()):
                 name = child.name
-                if not child.is_file() or child.suffix.lower() not in SPREADSHEET_SUFFIXES:
-                    continue
+                if child.is_dir() or child.suffix.lower() not in SPREADSHEET_SUFFIXES:
+                    continue   # a FIFO, device or broken link named .xlsx stays in: reading it names the problem
                 if name.startswith(("~$", ".")) or child.stem.lower().endswith(".bak"):
                     continue
                 add(child, from_folder=True)
@@ -629,9 +629,6 @@ def consolidate(paths: Iterable[str | os.PathLike[str]], output: str | os.PathLi
     inputs = collect_inputs(paths, exclude=target)
     if not inputs:
         raise PlanError("province.error.no_inputs")
-    folder = target.absolute().parent
-    if not folder.is_dir():  # say so before reading thirty files, not after
-        raise PlanError("error.write_failed", path=target, detail=text("error.not_found", lang, path=folder))
     if jobs is None:
         jobs = available_cores() if len(inputs) >= PARALLEL_MIN_FILES else 1
     jobs = max(1, min(jobs, len(inputs)))

@@ -1156,7 +1156,9 @@ def write_csv(folder: Path, tables: dict[str, ExportTable], keys: list[str]) -> 
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise PlanError("error.write_failed", path=folder, detail=exc.strerror or exc) from None
+        from .source import os_error_text
+
+        raise PlanError("error.write_failed", path=folder, detail=os_error_text(exc)) from None
     written = []
     for key in keys:
         table = tables[key]

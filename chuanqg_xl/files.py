@@ -26,6 +26,7 @@ from typing import Callable, Iterable
 from . import guard
 from .errors import PlanError
 from .messages import text
+from .source import Source, os_error_text, refuse_special
 
 try:  # POSIX: a writer holds a lock on its temporary file, so a stale one is told apart from one in use
     import fcntl
@@ -38,11 +39,29 @@ REPLACE_DELAY_SECONDS = 0.4
 # its creation and its locking). Without locks (Windows) only an hour-old one is surely abandoned.
 STALE_TEMP_SECONDS = 2.0 if fcntl is not None else 3600.0
 TEMP_MARK = ".tmp"
+NAME_MAX_BYTES = 255         # the longest file name most file systems take (ext4, NTFS, APFS, FAT's long names)
+TEMP_EXTRA = len(".") + len(".") + 8 + len(TEMP_MARK)   # what mkstemp's name adds around the stem and suffix
+
+
+def fit_stem(stem: str, extra: int) -> str:
+    """`stem`, shortened at a character boundary so that its UTF-8 bytes plus `extra` fit one file name.
+
+    A plan named at the file system's limit still gets a backup and a temporary file next to it.
+    """
+    room = NAME_MAX_BYTES - extra
+    if len(stem.encode("utf-8")) <= room:
+        return stem
+    return stem.encode("utf-8")[:max(room, 1)].decode("utf-8", "ignore") or "_"
 
 
 def backup_path(target: Path) -> Path:
-    """plan.xlsx → plan.bak.xlsx (still opens in Excel by double-click)."""
-    return target.with_name(f"{target.stem}.bak{target.suffix}")
+    """plan.xlsx → plan.bak.xlsx (still opens in Excel by double-click); a name at the length limit is shortened."""
+    suffix = f".bak{target.suffix}"
+    return target.with_name(fit_stem(target.stem, len(suffix.encode("utf-8"))) + suffix)
+
+
+def _temp_stem(path: Path, stem: str) -> str:
+    return fit_stem(stem, TEMP_EXTRA + len(path.suffix.encode("utf-8")))
 
 
 def refuse_if_open(target: Path) -> None:
@@ -102,7 +121,11 @@ def _translate(exc: OSError, target: Path) -> PlanError:
         return PlanError("error.read_only_dir", path=target.parent)
     if exc.errno in (errno.EBUSY, errno.ETXTBSY):
         return PlanError("error.file_busy", path=target)
-    return PlanError("error.write_failed", path=target, detail=exc.strerror or exc)
+    if exc.errno == errno.ENAMETOOLONG:
+        return PlanError("safety.name_too_long", path=target)
+    if exc.errno == errno.ELOOP:
+        return PlanError("safety.link_loop", path=target)
+    return PlanError("error.write_failed", path=target, detail=os_error_text(exc))
 
 
 def resolve_target(target: str | os.PathLike[str]) -> Path:
@@ -110,14 +133,14 @@ def resolve_target(target: str | os.PathLike[str]) -> Path:
     path = Path(target)
     try:
         return path.resolve(strict=False) if path.is_symlink() else path.absolute()
-    except OSError:
+    except (OSError, RuntimeError):  # a link loop: RuntimeError before Python 3.13, OSError after
         return path.absolute()
 
 
 def fully_resolved(path: Path) -> Path:
     try:
         return path.resolve()
-    except OSError:
+    except (OSError, RuntimeError):
         return path.absolute()
 
 
@@ -148,6 +171,8 @@ def is_own_output(path: Path, kind: str) -> bool:
     """
     import zipfile
 
+    if not path.is_file():   # a FIFO would block the open below; a device never ends
+        return False
     try:
         with zipfile.ZipFile(path) as archive:
             info = archive.getinfo("docProps/custom.xml")
@@ -160,6 +185,17 @@ def is_own_output(path: Path, kind: str) -> bool:
     return marker is not None and marker.group(1).decode("utf-8", "replace") == kind
 
 
+def usable_output(target: str | os.PathLike[str]) -> Path:
+    """The real path an output will be written to, refused early when it cannot be a file there:
+    a folder, a device, a FIFO (or a link to one), or a folder that does not exist."""
+    path = resolve_target(target)
+    refuse_special(path, role="output")
+    folder = path.parent
+    if not folder.is_dir():
+        raise PlanError("error.folder_missing", path=path, folder=folder)
+    return path
+
+
 def refuse_output_among_inputs(inputs: Iterable[str | os.PathLike[str]], output: str | os.PathLike[str],
                                kind: str) -> None:
     """Refuse an output that is one of the inputs, before anything is read or written.
@@ -169,6 +205,7 @@ def refuse_output_among_inputs(inputs: Iterable[str | os.PathLike[str]], output:
     would read it as an input) unless it is `kind`'s own earlier output.
     """
     target = Path(output)
+    usable_output(target)
     for raw in inputs:
         source = Path(raw)
         if source.is_dir():
@@ -197,7 +234,9 @@ def _replace(source: Path, target: Path) -> None:
 
 def _temp_pattern(path: Path) -> re.Pattern[str]:
     """Names `tempfile.mkstemp` gives our temporary files for `path` (and for its backup)."""
-    return re.compile(rf"\.{re.escape(path.stem)}\.(?:bak\.)?[a-z0-9_]{{8}}{re.escape(TEMP_MARK + path.suffix)}")
+    stems = {_temp_stem(path, path.stem), _temp_stem(path, backup_path(path).stem)}
+    alternatives = "|".join(re.escape(stem) for stem in sorted(stems))
+    return re.compile(rf"\.(?:{alternatives})\.[a-z0-9_]{{8}}{re.escape(TEMP_MARK + path.suffix)}")
 
 
 def stale_temp_files(path: Path) -> list[Path]:
@@ -245,7 +284,7 @@ def _new_temp(path: Path, stem: str) -> tuple[int | None, Path]:
 
     Windows cannot rename a file that is open, so there the descriptor is closed at once (and None returned).
     """
-    fd, name = tempfile.mkstemp(prefix=f".{stem}.", suffix=TEMP_MARK + path.suffix, dir=path.parent)
+    fd, name = tempfile.mkstemp(prefix=f".{_temp_stem(path, stem)}.", suffix=TEMP_MARK + path.suffix, dir=path.parent)
     if fcntl is None:
         os.close(fd)
         return None, Path(name)
@@ -268,17 +307,38 @@ def _keep_owner(tmp: Path, info: os.stat_result) -> None:
         pass  # an ordinary user cannot give a file away; the file is still written
 
 
+class Unchanged(Exception):
+    """Raised by a write function whose new content equals the file it would replace: nothing is replaced,
+    no backup is made (the temporary file is removed and the exception goes on to the caller)."""
+
+
+def same_content(written: Path, source: Source) -> bool:
+    """Whether a written file holds exactly the bytes of an opened source."""
+    if written.stat().st_size != source.size:
+        return False
+    with open(written, "rb") as handle:
+        offset = 0
+        while True:
+            chunk = handle.read(1 << 20)
+            if not chunk:
+                return True
+            if chunk != source.read(offset, len(chunk)):
+                return False
+            offset += len(chunk)
+
+
 def atomic_write(target: str | os.PathLike[str], write: Callable[[Path], None], *, backup: bool = False,
-                 overwrite: bool = True) -> Path | None:
+                 overwrite: bool = True, replaces: Source | None = None) -> Path | None:
     """Write a file through `write(temp_path)`, then move it into place.
 
     Returns the backup path when one was made. The target is, at every
     moment, either its old complete content or the new complete content.
+    `replaces`: the opened source an in-place rewrite was computed from; if
+    another program changed the file since, nothing is written (its change
+    is not lost to a result computed from the old content).
     """
-    path = resolve_target(target)
+    path = usable_output(target)
     folder = path.parent
-    if not folder.exists():
-        raise PlanError("error.write_failed", path=path, detail=text("error.not_found", path=folder))
     if path.exists() and not overwrite:
         raise PlanError("error.output_exists", path=path)
     if path.exists():
@@ -306,8 +366,10 @@ def atomic_write(target: str | os.PathLike[str], write: Callable[[Path], None], 
             os.umask(umask)
             os.chmod(tmp, 0o666 & ~umask)
         made_backup = None
+        _refuse_if_changed(replaces, path)
         if backup and path.exists():
             made_backup = _write_backup(path)
+        _refuse_if_changed(replaces, path)
         _replace(tmp, path)
         tmp = None
         _fsync_dir(folder)
@@ -324,6 +386,11 @@ def atomic_write(target: str | os.PathLike[str], write: Callable[[Path], None], 
                 tmp.unlink()
             except OSError:
                 pass
+
+
+def _refuse_if_changed(source: Source | None, path: Path) -> None:
+    if source is not None and not source.still_current():
+        raise PlanError("safety.changed_meanwhile", path=path)
 
 
 def _write_backup(path: Path) -> Path:

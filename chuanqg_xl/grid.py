@@ -14,12 +14,12 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping
 
 from . import guard
 from .cells import col_index
 from .errors import PlanError
 from .formulas import shift_formula
+from .source import Source, open_source
 
 _SHEET_TAG = re.compile(rb"<(?:\w+:)?sheet\b([^>]*)/?>")
 _ATTR = re.compile(rb'([\w:]+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')  # XML allows either quote
@@ -66,18 +66,19 @@ class Grid:
 
 @dataclass(slots=True, eq=False)
 class Book:
-    """A loaded workbook: sheet names, and grids loaded on demand."""
+    """A loaded workbook: sheet names, and grids loaded on demand, all read from one open `Source`
+    (the bytes the guard checked for a small file, the one handle for a big one)."""
 
     path: Path
     kind: str
     sheet_names: list[str]
     _calamine: object
     _parts: dict[str, str]            # sheet name → part path inside the zip (OOXML only)
+    _source: Source
+    _owns_source: bool = True
     _grids: dict[str, Grid] = field(default_factory=dict)
     _foreign: dict | None = None      # .ods/.xls: sheet name → odsxls.SheetFormulas, read on first use
     _foreign_read: bool = False
-    _content: bytes | None = None     # the file's bytes as the guard checked them (small files)
-    _data: Mapping[str, bytes] = field(default_factory=dict)  # parts the guard inflated and checked
 
     def grid(self, name: str) -> Grid:
         cached = self._grids.get(name)
@@ -89,17 +90,19 @@ class Book:
         part = self._parts.get(name)
         data = None
         if part:
-            data = self._data.get(part)
+            data = self._source.parts.get(part)   # inflated and checked by the guard already
             if data is None:
-                data = _read_part(self.path, part, self._content)
+                data = read_source_part(self._source, part)
             guard.check_xml(data, part, self.path)
             guard.check_sheet_extent(data, name, self.path)
         try:
             sheet = self._calamine.get_sheet_by_name(name)
             rows = sheet.to_python(skip_empty_area=False)
             merged_raw = sheet.merged_cell_ranges or []
-        except Exception as exc:  # calamine raises its own error types; all mean "cannot read"
-            raise PlanError("error.corrupt", path=self.path, detail=f"{name}: {exc}") from None
+        except BaseException as exc:  # calamine's own error types, and Rust panics: all mean "cannot read"
+            if not reader_failure(exc):
+                raise
+            raise PlanError("error.corrupt", path=self.path, detail=f"{name}: {calamine_detail(exc)}") from None
         merged = [(r1 + 1, c1 + 1, r2 + 1, c2 + 1) for (r1, c1), (r2, c2) in merged_raw]
         grid = Grid(name, rows, merged=merged)
         if data is not None:
@@ -120,7 +123,7 @@ class Book:
         if not self._foreign_read:
             from .odsxls import ods_formulas, xls_formulas
 
-            self._foreign = (ods_formulas if self.kind == "ods" else xls_formulas)(self.path)
+            self._foreign = (ods_formulas if self.kind == "ods" else xls_formulas)(io.BytesIO(self._source.read()))
             self._foreign_read = True
         return self._foreign
 
@@ -128,16 +131,33 @@ class Book:
         close = getattr(self._calamine, "close", None)
         if close:
             close()
+        if self._owns_source:
+            self._source.close()
 
 
-def _read_part(path: Path, part: str, content: bytes | None = None) -> bytes:
+def reader_failure(exc: BaseException) -> bool:
+    """Whether an exception from a reading library means 'this file cannot be read': its own errors, and a
+    Rust panic (pyo3 raises PanicException, a BaseException, which `except Exception` lets through)."""
+    return isinstance(exc, Exception) or type(exc).__name__ == "PanicException"
+
+
+def calamine_detail(exc: BaseException) -> str:
+    """What calamine said, for the 'damaged file' sentence (a panic's own message is an internal detail)."""
+    if type(exc).__name__ == "PanicException":
+        from .messages import text
+
+        return text("safety.detail.reader_gave_up")
+    return str(exc) or type(exc).__name__
+
+
+def read_source_part(source: Source, part: str) -> bytes:
+    """One part of an OOXML package, read through the source's one handle."""
     try:
-        with zipfile.ZipFile(io.BytesIO(content) if content is not None else path) as archive:
-            return guard.read_part(archive, part)
-    except (zipfile.BadZipFile, KeyError, OSError, EOFError, ValueError) as exc:
-        raise PlanError("error.corrupt", path=path, detail=f"{part}: {exc}") from None
-    except Exception as exc:  # zlib.error and friends from a broken deflate stream
-        raise PlanError("error.corrupt", path=path, detail=f"{part}: {exc}") from None
+        return guard.read_part(source.archive(), part)
+    except PlanError:
+        raise
+    except Exception as exc:  # BadZipFile, KeyError, OSError, zlib.error from a broken deflate stream…
+        raise PlanError("error.corrupt", path=source.path, detail=f"{part}: {exc}") from None
 
 
 def _attrs(raw: bytes) -> dict[bytes, bytes]:
@@ -178,20 +198,34 @@ def ooxml_sheet_parts(archive: zipfile.ZipFile, path: Path) -> dict[str, str]:
     return parts
 
 
-def open_book(path: str | Path) -> Book:
-    """Open a workbook for reading, after checking what it is and that it is safe."""
-    sniffed = guard.sniff(path, keep=True)
-    path = sniffed.path
-    content = sniffed.content
+def open_book(path: str | Path | Source) -> Book:
+    """Open a workbook for reading, after checking what it is and that it is safe.
+
+    Given a path, the book opens the file itself and closes it with `close()`; given an open `Source`,
+    it reads through it and leaves it open for the caller.
+    """
+    owns = not isinstance(path, Source)
+    source = open_source(path) if owns else path
+    try:
+        return _open_book(source, owns)
+    except BaseException:
+        if owns:
+            source.close()
+        raise
+
+
+def _open_book(source: Source, owns: bool) -> Book:
+    kind = guard.inspect(source)
+    path = source.path
     parts: dict[str, str] = {}
-    if sniffed.kind in ("xlsx", "xlsm"):
+    if kind in ("xlsx", "xlsm"):
         try:
-            with zipfile.ZipFile(io.BytesIO(content) if content is not None else path) as archive:
-                if content is None:
-                    # The file was read again from disk: its prologs are checked again. Kept bytes are the
-                    # very bytes whose every XML part sniff checked whole.
-                    guard.check_xml_parts(archive, path)
-                parts = ooxml_sheet_parts(archive, path)
+            archive = source.archive()
+            if source.content is None:
+                # A big file, read again through its handle: its prologs are checked again. Kept bytes are
+                # the very bytes whose every XML part the guard checked whole.
+                guard.check_xml_parts(archive, path)
+            parts = ooxml_sheet_parts(archive, path)
         except PlanError:
             raise
         except Exception as exc:
@@ -199,18 +233,21 @@ def open_book(path: str | Path) -> Book:
     try:
         import python_calamine
 
-        if content is not None:  # calamine parses the bytes the guard checked
-            workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(content))
-        elif path.suffix.lower().lstrip(".") == sniffed.kind or sniffed.kind in ("xlsx", "xlsm"):
-            workbook = python_calamine.CalamineWorkbook.from_path(str(path))
+        reader = source.reader_path()
+        if source.content is not None:  # calamine parses the bytes the guard checked
+            workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(source.content))
+        elif reader != str(path) or path.suffix.lower().lstrip(".") == kind or kind in ("xlsx", "xlsm"):
+            workbook = python_calamine.CalamineWorkbook.from_path(reader)  # /proc/self/fd/N: the file we opened
         else:  # content and name disagree (an .xls renamed .xlsx): let calamine detect
-            workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(path.read_bytes()))
+            workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(source.read()))
         names = list(workbook.sheet_names)
-    except python_calamine.PasswordError:
-        raise PlanError("error.encrypted", path=path) from None
-    except Exception as exc:
-        raise PlanError("error.corrupt", path=path, detail=exc) from None
-    return Book(path, sniffed.kind, names, workbook, parts, _content=content, _data=sniffed.parts)
+    except BaseException as exc:
+        if not reader_failure(exc):
+            raise
+        if type(exc).__name__ == "PasswordError":
+            raise PlanError("error.encrypted", path=path) from None
+        raise PlanError("error.corrupt", path=path, detail=calamine_detail(exc)) from None
+    return Book(path, kind, names, workbook, parts, source, owns)
 
 
 # The cell Excel and the usual writers produce for a formula: <c r="B7" s="3"><f>SUM(…)</f><v>12</v></c>.

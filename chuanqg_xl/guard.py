@@ -1,19 +1,34 @@
 """Checks made before a file is parsed: what it really is, and whether it is safe.
 
 python-calamine aborts the whole process (no exception, no message) on zip
-bombs and on sheets that claim a huge grid, and the reader would expand
-absurd merged ranges cell by cell. So `sniff` looks at every part of a
-package before any parser does: declared sizes and compression ratios, a
-DOCTYPE before the root element of any XML part (OOXML and ODF never need
-one), and the area each sheet would occupy once loaded. The limits are far
-above anything a real plan reaches (a district plan has 2-60 schools; a
-50,000-school benchmark workbook inflates to 85 MB with sheets under 100,000
-rows).
+bombs, on sheets that claim a huge grid and on declared counts it allocates
+from, and the reader would expand absurd merged ranges cell by cell. So
+`inspect` looks at every part of a package before any parser does: declared
+sizes and compression ratios, duplicate part names, a DOCTYPE before the
+root element of any XML part (OOXML and ODF never need one), the counts a
+reader preallocates from, and the area each sheet would occupy once loaded;
+an .xls goes through `oleguard`. The limits are far above anything a real
+plan reaches (a district plan has 2-60 schools; a 50,000-school benchmark
+workbook inflates to 85 MB with sheets under 100,000 rows).
+
+Declared sizes calamine (0.37) trusts, and what happens to each here:
+
+* sharedStrings `uniqueCount`: reserved up front (24 bytes a string) —
+  checked against the strings the part holds (`check_declared_counts`);
+* sheet `dimension`, row `spans`, style and merge `count`s, shared-formula
+  `si`, a style index `s`: not allocated from (calamine caps the dimension at
+  100,000 cells; the others are read as they come) — the corpus proves they
+  pass harmlessly;
+* .xls header, chains and records: see `oleguard`; .ods repeated rows and
+  columns: `check_ods_extent`; .xlsb dimension: `check_xlsb_extent`;
+* Word (.docx) tables: `w:gridSpan` is how many grid columns a cell spans,
+  which a table reader expands cell by cell (`check_word_tables`).
 
 The scans read the XML the way calamine does, not the way Excel writes it:
 single-quoted and lower-case addresses, cells without an address, rows out
 of order and repeated attributes are all accepted by calamine, so all of
-them are handled here.
+them are handled here. Part names are compared as calamine looks them up
+(case-insensitive, either slash).
 """
 from __future__ import annotations
 
@@ -26,10 +41,11 @@ import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping
+from typing import BinaryIO, Mapping
 
 from .errors import PlanError
 from .messages import text
+from .source import Source, open_source
 
 MAX_FILE_BYTES = 300 * 1024 * 1024
 MAX_PARTS = 10_000
@@ -40,16 +56,19 @@ RATIO_MIN_BYTES = 1024 * 1024  # tiny parts may compress very well and are harml
 MAX_GRID_CELLS = 10_000_000    # calamine holds 32 bytes a cell, Python far more: ~0.5-1 GB at this size
 MAX_MERGED_CELLS = 1_000_000   # cells the reader may expand from merged ranges, all merges of a sheet together
 MERGE_COUNTED_CAP = 100_000    # the reader leaves a merge larger than this alone, so it counts this much
+COUNT_SLACK = 100_000          # a declared count may exceed what a part holds by this much (2.4 MB reserved)
+MAX_WORD_SPAN = 63             # Word tables have at most 63 columns
 PROLOG_BYTES = 64 * 1024
 READ_STEP = 1024 * 1024
 MAX_PROLOG_BYTES = 1024 * 1024  # comments and processing instructions before the root element
-KEEP_FILE_BYTES = 32 * 1024 * 1024   # sniff(keep=True) holds a file this small in memory, checked bytes and all
-KEEP_PARTS_BYTES = 16 * 1024 * 1024  # … and the XML parts it inflated, up to this much in all
+KEEP_FILE_BYTES = 32 * 1024 * 1024   # a file this small is read into memory once, checked bytes and all
+KEEP_PARTS_BYTES = 16 * 1024 * 1024  # … and the XML parts the checks inflated are kept, up to this much in all
 SMALL_PART_BYTES = 256 * 1024        # a part this small is inflated whole at once, not its head first
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 _ENCRYPTED_OLE = "EncryptedPackage".encode("utf-16-le")
+DOCUMENTS = ("docx", "doc")   # the kinds the Word plan reader takes (inspect's `accept`)
 _WORD_OLE = "WordDocument".encode("utf-16-le")
 _ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
 
@@ -58,9 +77,9 @@ _ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
 class Sniffed:
     kind: str  # "xlsx", "xlsm", "xlsb", "ods", "xls"; with documents=True also "docx", "doc"
     path: Path
-    # With sniff(keep=True), for a file up to KEEP_FILE_BYTES: the bytes that were checked, so that the
-    # parser reads exactly these (nothing can change on disk in between) and nothing is read twice; and
-    # the XML parts the checks inflated (part name → bytes), up to KEEP_PARTS_BYTES in all.
+    # With sniff(keep=True), for a file up to KEEP_FILE_BYTES: the bytes that were checked, and the XML parts
+    # the checks inflated (part name → bytes), up to KEEP_PARTS_BYTES in all. A reader given an open
+    # `Source` gets the same from it (`Source.content`, `Source.parts`).
     content: bytes | None = None
     parts: Mapping[str, bytes] = field(default_factory=dict)
 
@@ -77,58 +96,27 @@ def sniff(path: str | os.PathLike[str], keep: bool = False, *, documents: bool =
     Word documents are refused unless `documents` (the Word plan reader): a .docx passes the same
     archive and XML checks as a workbook, a Word 97-2003 file is told from an .xls by its stream name.
     """
-    path = Path(path)
-    if not path.exists():
-        raise PlanError("error.not_found", path=path)
-    if path.is_dir():
-        raise PlanError("error.is_directory", path=path)
-    try:
-        size = path.stat().st_size
-        with open(path, "rb") as handle:
-            head = handle.read(8)
-    except OSError as exc:
-        raise PlanError("error.read_failed", path=path, detail=exc.strerror or exc) from None
-    if size == 0:
-        raise PlanError("error.empty_file", path=path)
-    if size > MAX_FILE_BYTES:
-        raise PlanError("error.too_large", path=path, size=size // 2**20, limit=MAX_FILE_BYTES // 2**20)
-    if head.startswith(OLE_MAGIC):
-        if _ole_contains(path, _ENCRYPTED_OLE):
-            raise PlanError("error.encrypted", path=path)
-        if _ole_contains(path, _WORD_OLE):
-            if not documents:
-                raise PlanError("doc.word_not_workbook", path=path)
-            return Sniffed("doc", path)
-        return Sniffed("xls", path)
-    if head.startswith(ZIP_MAGICS):
-        content = None
-        if keep and size <= KEEP_FILE_BYTES:
-            try:
-                content = path.read_bytes()
-            except OSError as exc:
-                raise PlanError("error.read_failed", path=path, detail=exc.strerror or exc) from None
-        parts: dict[str, bytes] | None = {} if content is not None else None
-        kind = _zip_kind(path, content, parts)
-        if kind == "docx" and not documents:
-            raise PlanError("doc.word_not_workbook", path=path)
-        return Sniffed(kind, path, content, parts or {})
-    raise _refuse(path, _text_kind(path))
+    with open_source(path) as source:
+        kind = inspect(source, DOCUMENTS if documents else ())
+        if keep:
+            return Sniffed(kind, source.path, source.content, dict(source.parts))
+        return Sniffed(kind, source.path)
 
 
 def word_kind(path: str | os.PathLike[str]) -> str | None:
     """'docx' or 'doc' when the file is a Word document (by its content), else None. Cheap: reads the zip
     directory or scans an OLE file for its stream names; the full guard runs when it is read. (Here rather than
-    in docplan, so that checking a workbook does not load the Word reader to ask.)"""
+    in docplan, so that checking a workbook does not load the Word reader to ask.) Regular files only: opening
+    a FIFO to look would block."""
     path = Path(path)
     try:
-        with open(path, "rb") as handle:
-            head = handle.read(8)
-        if head.startswith(ZIP_MAGICS):
-            with zipfile.ZipFile(path) as archive:
-                names = set(archive.namelist())
-            return "docx" if "word/document.xml" in names and "xl/workbook.xml" not in names else None
-        if head.startswith(OLE_MAGIC):
-            return "doc" if sniff(path, documents=True).kind == "doc" else None
+        with open_source(path) as source:
+            head = source.read(0, 8)
+            if head.startswith(ZIP_MAGICS):
+                names = set(source.archive().namelist())
+                return "docx" if "word/document.xml" in names and "xl/workbook.xml" not in names else None
+            if head.startswith(OLE_MAGIC):
+                return "doc" if inspect(source, DOCUMENTS) == "doc" else None
     except (OSError, zipfile.BadZipFile, ValueError, EOFError):
         return None
     except PlanError:
@@ -136,27 +124,57 @@ def word_kind(path: str | os.PathLike[str]) -> str | None:
     return None
 
 
-def _ole_contains(path: Path, needle: bytes) -> bool:
-    """An OLE file's directory names a stream: Excel's password protection wraps the package in an
-    'EncryptedPackage' stream; a Word 97-2003 document has a 'WordDocument' stream."""
-    overlap = len(needle) - 1
-    tail = b""
+def inspect(source: Source, accept: tuple[str, ...] = ()) -> str:
+    """The kind of an opened file ("xlsx", "xlsm", "xlsb", "ods", "xls"), after every safety check;
+    refuses anything else. `accept`: other kinds the caller reads itself (DOCUMENTS: "docx", "doc")."""
+    if source.kind is None:
+        source.kind = _inspect(source, accept)
+    return source.kind
+
+
+def _inspect(source: Source, accept: tuple[str, ...]) -> str:
+    path, size = source.path, source.size
+    if size == 0:
+        raise PlanError("error.empty_file", path=path)
+    if size > MAX_FILE_BYTES:
+        raise PlanError("error.too_large", path=path, size=size // 2**20, limit=MAX_FILE_BYTES // 2**20)
     try:
-        with open(path, "rb") as handle:
-            while True:
-                chunk = handle.read(1024 * 1024)
-                if not chunk:
-                    return False
-                if needle in tail + chunk:
-                    return True
-                tail = chunk[-overlap:]
+        if size <= KEEP_FILE_BYTES:
+            source.keep()   # checked once, parsed from these very bytes
+        head = source.read(0, 4096)
+        if head.startswith(OLE_MAGIC):
+            data = source.read()
+            if _ENCRYPTED_OLE in data:  # Excel's password protection: an OLE file around an encrypted package
+                raise PlanError("error.encrypted", path=path)
+            if _WORD_OLE in data:  # a Word 97-2003 document: LibreOffice converts it for the Word plan reader
+                if "doc" not in accept:
+                    raise PlanError("doc.word_not_workbook", path=path)
+                return "doc"
+            from .oleguard import check_ole
+
+            check_ole(data, path, MAX_GRID_CELLS)
+            return "xls"
     except OSError as exc:
-        raise PlanError("error.read_failed", path=path, detail=exc.strerror or exc) from None
+        from .source import os_error_text
+
+        raise PlanError("error.read_failed", path=path, detail=os_error_text(exc)) from None
+    zip_at = _zip_start(head)
+    if zip_at == 0:
+        return _zip_kind(source, accept)
+    if zip_at > 0:   # a zip after junk (a self-extractor, a download with a header): no reader takes it
+        raise _refuse(path, "zip_after_junk")
+    raise _refuse(path, _text_kind(head))
 
 
-def _text_kind(path: Path) -> str:
-    with open(path, "rb") as handle:
-        start = handle.read(4096)
+def _zip_start(head: bytes) -> int:
+    """Where a zip signature starts in the first bytes: 0 for a zip, > 0 after other bytes, -1 for none."""
+    if head.startswith(ZIP_MAGICS):
+        return 0
+    found = [position for position in (head.find(magic) for magic in ZIP_MAGICS) if position > 0]
+    return min(found) if found else -1
+
+
+def _text_kind(start: bytes) -> str:
     lowered = start.lstrip().lower()
     if lowered.startswith(b"%pdf"):
         return "pdf"
@@ -165,35 +183,44 @@ def _text_kind(path: Path) -> str:
     try:
         start.decode("utf-8")
         return "csv"
-    except UnicodeDecodeError:
-        pass
-    if b"\x00" not in start:
-        return "csv"
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(start) - 3 and b"\x00" not in start:
+            return "csv"   # a character cut at the end of the sample
     return "unknown"
 
 
-def _zip_kind(path: Path, content: bytes | None = None, keep: dict[str, bytes] | None = None) -> str:
+def _zip_kind(source: Source, accept: tuple[str, ...]) -> str:
+    path = source.path
     try:
-        with zipfile.ZipFile(io.BytesIO(content) if content is not None else path) as archive:
-            check_archive(archive, path)
-            names = set(archive.namelist())
-            kind = _package_kind(archive, names, path)
-            check_package(archive, kind, path, keep)
-            return kind
+        archive = source.archive()
+        check_archive(archive, path)
+        names = set(archive.namelist())
+        kind = _package_kind(archive, names, path, accept)
+        check_package(archive, kind, path, source.parts if source.content is not None else None)
+        return kind
     except PlanError:
         raise
     except PartInflatesTooMuch as exc:
-        raise PlanError("error.archive_too_big", path=path,
-                        detail=text("safety.detail.size_lie", part=exc.part, size=exc.declared)) from None
+        raise PlanError("safety.size_lie", path=path, part=exc.part, size=exc.declared) from None
     except zipfile.BadZipFile as exc:
         if "CRC" in str(exc) or "size" in str(exc).lower():  # the directory is fine, a part's data is not
-            raise PlanError("error.corrupt", path=path, detail=exc) from None
+            raise PlanError("error.corrupt", path=path, detail=text("safety.detail.part_damaged")) from None
         raise _refuse(path, "truncated") from None
     except (OSError, EOFError, NotImplementedError, ValueError, RuntimeError, zlib.error) as exc:
-        raise PlanError("error.corrupt", path=path, detail=exc) from None
+        raise PlanError("error.corrupt", path=path, detail=_zip_detail(exc)) from None
 
 
-def _package_kind(archive: zipfile.ZipFile, names: set[str], path: Path) -> str:
+def _zip_detail(exc: BaseException) -> str:
+    if isinstance(exc, NotImplementedError):
+        return text("safety.detail.compression")
+    if isinstance(exc, OSError) and not isinstance(exc, zipfile.BadZipFile):
+        from .source import os_error_text
+
+        return os_error_text(exc)
+    return text("safety.detail.part_damaged")
+
+
+def _package_kind(archive: zipfile.ZipFile, names: set[str], path: Path, accept: tuple[str, ...] = ()) -> str:
     if "mimetype" in names and read_part(archive, "mimetype", 256).strip() == _ODS_MIME:
         return "ods"
     if "xl/workbook.xml" in names or any(name.endswith("/workbook.xml") for name in names):
@@ -201,25 +228,39 @@ def _package_kind(archive: zipfile.ZipFile, names: set[str], path: Path) -> str:
     if "xl/workbook.bin" in names:
         return "xlsb"
     if "word/document.xml" in names:
-        return "docx"
+        if "docx" in accept:
+            return "docx"
+        raise PlanError("doc.word_not_workbook", path=path)
     if any(name.startswith("ppt/") for name in names):
         raise _refuse(path, "pptx")
     raise _refuse(path, "zip")
 
 
+def part_key(name: str) -> str:
+    """A part name as calamine looks it up: case-insensitive, either slash, no leading slash."""
+    return name.replace("\\", "/").lstrip("/").lower()
+
+
 def check_archive(archive: zipfile.ZipFile, path: Path) -> None:
-    """Refuse archives whose declared sizes no real plan reaches.
+    """Refuse archives whose declared sizes no real plan reaches, and archives with two parts of one name.
 
     zipfile and calamine never return more than a part's declared size (and
     then check its CRC), so the declared sizes can be trusted, provided parts
-    are inflated in bounded steps (`read_part`).
+    are inflated in bounded steps (`read_part`). Two parts of one name (also
+    differing only in letter case or slash) would let one program read one
+    copy and another program the other.
     """
     infos = archive.infolist()
     if len(infos) > MAX_PARTS:
         raise PlanError("error.archive_too_big", path=path,
                         detail=text("detail.too_many_parts", count=len(infos), limit=MAX_PARTS))
     total = 0
+    seen: dict[str, str] = {}
     for info in infos:
+        key = part_key(info.filename)
+        if key in seen:
+            raise PlanError("safety.duplicate_part", path=path, part=info.filename, other=seen[key])
+        seen[key] = info.filename
         if info.flag_bits & 0x1:
             raise PlanError("safety.zip_encrypted", path=path, part=info.filename)
         size = info.file_size
@@ -238,7 +279,8 @@ def check_archive(archive: zipfile.ZipFile, path: Path) -> None:
 
 
 def check_package(archive: zipfile.ZipFile, kind: str, path: Path, keep: dict[str, bytes] | None = None) -> None:
-    """Every XML part: no DOCTYPE; every sheet: an area and merges within the limits.
+    """Every XML part: no DOCTYPE, declared counts within what it holds; every sheet: an area and merges
+    within the limits; every Word table: spans within Word's own limit.
 
     Runs after `check_archive`, so each part is known to inflate to a bounded size;
     parts are read one at a time. `keep` collects the XML parts read (up to
@@ -268,10 +310,64 @@ def check_package(archive: zipfile.ZipFile, kind: str, path: Path, keep: dict[st
             check_xlsb_extent(data, sheet_names.get(name, name), path)
             continue
         check_xml(data, name, path)
+        check_declared_counts(data, name, path)
         if kind in ("xlsx", "xlsm") and b"sheetData" in data:
             check_sheet_extent(data, sheet_names.get(name, name), path)
         elif kind == "ods" and name == "content.xml":
             check_ods_extent(data, path)
+        elif kind == "docx" and b"gridSpan" in data:
+            check_word_tables(data, name, path)
+
+
+# ---------------------------------------------------------------- declared counts
+
+_SST_TAG = re.compile(rb"""<(?:[^\s<>/:="'!?]+:)?sst(?=[\s/>])""")
+_UNIQUE_COUNT = re.compile(rb"""(?:^|\s)uniqueCount\s*=\s*["']\s*\+?0*(\d{1,40})""")
+_SI_TAG = re.compile(rb"""<(?:[^\s<>/:="'!?]+:)?si(?=[\s/>])""")
+
+
+def check_declared_counts(data: bytes, part: str, path: Path) -> None:
+    """A shared-strings table (any part whose root is <sst>) may not declare far more strings than it holds:
+    calamine reserves room for the declared number before reading one (a 1 KB part declaring a billion
+    strings asks for 24 GB and aborts the process)."""
+    if b"uniqueCount" not in data[:PROLOG_BYTES]:
+        return
+    tag = _SST_TAG.search(data, 0, PROLOG_BYTES)
+    if tag is None:
+        return
+    end = _tag_end(data, tag.end())
+    found = _UNIQUE_COUNT.findall(data[tag.end():end if end > 0 else tag.end() + 4096])
+    if not found:
+        return
+    declared = int(found[0])
+    if declared <= COUNT_SLACK:
+        return
+    held = _count_strings(data)
+    if declared > held + COUNT_SLACK:
+        raise PlanError("safety.count_lie", path=path, part=part, declared=_grouped(declared), held=_grouped(held))
+
+
+def _count_strings(data: bytes) -> int:
+    if b":si" in data:
+        return len(_SI_TAG.findall(data))
+    return data.count(b"<si>") + data.count(b"<si ") + data.count(b"<si/") + data.count(b"<si\t") \
+        + data.count(b"<si\n") + data.count(b"<si\r")
+
+
+def _grouped(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
+
+
+_GRID_SPAN = re.compile(rb"""<(?:[^\s<>/:="'!?]+:)?gridSpan\b[^>]*?\bval\s*=\s*["']\s*\+?(\d{1,40})""")
+
+
+def check_word_tables(data: bytes, part: str, path: Path) -> None:
+    """A Word table cell spans at most 63 grid columns (Word's own limit); a reader that builds the table
+    grid expands each span cell by cell, so a span of a billion would exhaust memory."""
+    for match in _GRID_SPAN.finditer(data):
+        if int(match.group(1)) > MAX_WORD_SPAN:
+            raise PlanError("safety.word_span", path=path, part=part, span=_grouped(int(match.group(1))),
+                            limit=MAX_WORD_SPAN)
 
 
 class PartInflatesTooMuch(zipfile.BadZipFile):
@@ -294,12 +390,12 @@ def read_part(archive: zipfile.ZipFile, member: str | zipfile.ZipInfo, limit: in
     declared size; the CRC is checked at the end.
     """
     info = member if isinstance(member, zipfile.ZipInfo) else archive.getinfo(member)
-    if limit is None and info.compress_type == zipfile.ZIP_DEFLATED and not info.flag_bits & 1:
-        if archive.filename:
-            with open(archive.filename, "rb") as handle:
-                return _inflate(handle, info)
+    if limit is None and info.compress_type == zipfile.ZIP_DEFLATED and not info.flag_bits & 1 and archive.fp:
         if isinstance(archive.fp, io.BytesIO):  # an archive in memory: a view of the same bytes, no copy
             return _inflate(memoryview(archive.fp.getvalue()), info)
+        # The archive's own handle (zipfile seeks it before each of its reads too), never the file reopened
+        # by name: another program may have replaced the file since it was opened.
+        return _inflate(archive.fp, info)
     chunks: list[bytes] = []
     total = 0
     with archive.open(info) as handle:
@@ -312,7 +408,7 @@ def read_part(archive: zipfile.ZipFile, member: str | zipfile.ZipInfo, limit: in
     return b"".join(chunks)
 
 
-def _inflate(source: io.BufferedIOBase | memoryview, info: zipfile.ZipInfo) -> bytes:
+def _inflate(source: BinaryIO | memoryview, info: zipfile.ZipInfo) -> bytes:
     """Inflate one part from an open file or from the archive's bytes, never past its declared size."""
     if isinstance(source, memoryview):
         def read_at(offset: int, size: int) -> bytes | memoryview:
@@ -325,6 +421,9 @@ def _inflate(source: io.BufferedIOBase | memoryview, info: zipfile.ZipInfo) -> b
     if len(header) < 30 or header[:4] != b"PK\x03\x04":
         raise zipfile.BadZipFile(f"Bad magic number for file header of {info.filename}")
     name_length, extra_length = struct.unpack_from("<HH", header, 26)
+    local_name = bytes(read_at(info.header_offset + 30, name_length))
+    if local_name != info.orig_filename.encode("utf-8" if info.flag_bits & 0x800 else "cp437", "replace"):
+        raise zipfile.BadZipFile(f"File name in directory {info.orig_filename!r} and header {local_name!r} differ")
     offset = info.header_offset + 30 + name_length + extra_length
     inflater = zlib.decompressobj(-zlib.MAX_WBITS)
     left = info.compress_size
@@ -623,11 +722,13 @@ def merged_area(data: bytes) -> int:
     return total
 
 
-def _grid_refused(path: Path, sheet: str, rows: int, cols: int) -> PlanError:
+def refuse_grid(path: Path, sheet: str, rows: int, cols: int, *, declared: bool = False) -> PlanError:
+    """The refusal of a sheet whose values reach row `rows`, column `cols` (1-based); `declared`: the sheet
+    only claims that area (a dimension record), the cell itself may hold nothing."""
     from .cells import a1
 
-    return PlanError("safety.grid_too_big", path=path, sheet=sheet, cell=a1(max(rows, 1), max(cols, 1)),
-                     limit=f"{MAX_GRID_CELLS:,}".replace(",", "."))
+    return PlanError("safety.declared_grid_too_big" if declared else "safety.grid_too_big", path=path, sheet=sheet,
+                     cell=a1(max(rows, 1), max(cols, 1)), limit=_grouped(MAX_GRID_CELLS))
 
 
 def check_sheet_extent(data: bytes, sheet: str, path: Path) -> None:
@@ -641,7 +742,7 @@ def check_sheet_extent(data: bytes, sheet: str, path: Path) -> None:
         return
     extent = sheet_extent(data)
     if extent and extent[0] * extent[1] > MAX_GRID_CELLS:
-        raise _grid_refused(path, sheet, *extent)
+        raise refuse_grid(path, sheet, *extent)
     if merged_area(data) > MAX_MERGED_CELLS:
         raise PlanError("safety.merges_too_big", path=path, sheet=sheet,
                         limit=f"{MAX_MERGED_CELLS:,}".replace(",", "."))
@@ -655,7 +756,7 @@ def check_sheet_extent(data: bytes, sheet: str, path: Path) -> None:
 _ODS_TAG = re.compile(rb"""<(/?)(?:[^\s<>/:="'!?]+:)?(table|table-row|table-cell|covered-table-cell)(?=[\s/>])""")
 _ODS_ROWS = re.compile(rb"""(?:^|\s)(?:[\w.-]+:)?number-rows-repeated\s*=\s*["']\s*(\d+)""")
 _ODS_COLS = re.compile(rb"""(?:^|\s)(?:[\w.-]+:)?number-columns-repeated\s*=\s*["']\s*(\d+)""")
-_ODS_VALUE = re.compile(rb"""(?:^|\s)(?:[\w.-]+:)?value-type\s*=""")
+_ODS_VALUE = re.compile(rb"""(?:^|\s)(?:[\w.-]+:)?(?:value-type|formula)\s*=""")  # calamine keeps formula cells
 _ODS_NAME = re.compile(rb"""(?:^|\s)(?:[\w.-]+:)?name\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
 
@@ -701,7 +802,7 @@ def check_ods_extent(data: bytes, path: Path) -> None:
             max_row = max(max_row, row + repeat)
         col += count
         if max_row * max_col > MAX_GRID_CELLS:
-            raise _grid_refused(path, sheet, max_row, max_col)
+            raise refuse_grid(path, sheet, max_row, max_col)
 
 
 _XLSB_ROW, _XLSB_DIMENSION = 0, 148
@@ -738,7 +839,7 @@ def check_xlsb_extent(data: bytes, sheet: str, path: Path) -> None:
                 _, last_row, _, last_col = struct.unpack_from("<IIII", body)
                 max_row, max_col = max(max_row, last_row + 1), max(max_col, last_col + 1)
             if max_row * max_col > MAX_GRID_CELLS:
-                raise _grid_refused(path, sheet, max_row, max_col)
+                raise refuse_grid(path, sheet, max_row, max_col)
     except (ValueError, struct.error):
         return  # a damaged record stream: calamine reports it as such
 
@@ -754,8 +855,11 @@ def excel_lock_file(path: Path) -> tuple[Path, str] | None:
         path.with_name(f".~lock.{path.name}#"),
     )
     for lock in candidates:
-        if lock is not None and lock.exists():
-            return lock, _lock_owner(lock)
+        try:
+            if lock is not None and lock.exists():
+                return lock, _lock_owner(lock)
+        except OSError:  # the lock's name would be too long for the drive: no program made one
+            continue
     return None
 
 

@@ -22,6 +22,7 @@ import struct
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from .cells import col_letter, quote_sheet
 
@@ -46,8 +47,9 @@ def _ods_attrs(raw: bytes) -> dict[bytes, bytes]:
     return {name: double or single for _, name, double, single in _ODS_ATTR.findall(raw)}
 
 
-def ods_formulas(path: Path) -> dict[str, SheetFormulas] | None:
-    """Sheet name → formulas and error values of an OpenDocument spreadsheet; None if unreadable."""
+def ods_formulas(path: Path | BinaryIO) -> dict[str, SheetFormulas] | None:
+    """Sheet name → formulas and error values of an OpenDocument spreadsheet (a path, or the file's bytes
+    as a binary stream); None if unreadable."""
     from . import guard
 
     try:
@@ -222,12 +224,13 @@ class _Globals:
     names: list[str]                            # NAME records in order (LibreOffice writes "_xlfn.COUNTIFS" there)
 
 
-def xls_formulas(path: Path) -> dict[str, SheetFormulas] | None:
-    """Sheet name → formulas and error values of an Excel 97-2003 workbook; None if unreadable."""
+def xls_formulas(path: Path | BinaryIO) -> dict[str, SheetFormulas] | None:
+    """Sheet name → formulas and error values of an Excel 97-2003 workbook (a path, or the file's bytes
+    as a binary stream); None if unreadable."""
     try:
         import olefile
 
-        with olefile.OleFileIO(str(path)) as ole:
+        with olefile.OleFileIO(str(path) if isinstance(path, Path) else path) as ole:
             stream = next((name for name in ("Workbook", "Book") if ole.exists(name)), None)
             if stream is None:
                 return None

@@ -9,6 +9,7 @@ namespace prefixes and extension elements Excel relies on stay as they were.
 """
 from __future__ import annotations
 
+import contextlib
 import html
 import math
 import posixpath
@@ -16,10 +17,12 @@ import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from . import guard
 from .cells import a1, col_index
 from .formulas import shift_formula
+from .source import Source
 
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -130,16 +133,27 @@ class Package:
 
     A part is inflated when it is first read (or when it is saved): on a big
     plan the parts not yet edited would otherwise sit in memory next to the
-    sheet being edited.
+    sheet being edited. Given an open `Source`, every part comes from its one
+    handle (the file as the command first opened it).
     """
 
-    def __init__(self, path: str | Path) -> None:
-        self.path = Path(path)
-        with zipfile.ZipFile(self.path) as archive:
+    def __init__(self, path: str | Path | Source) -> None:
+        self._source = path if isinstance(path, Source) else None
+        self.path = path.path if isinstance(path, Source) else Path(path)
+        with self.opened() as archive:
             self.infos = {info.filename: info for info in archive.infolist()}
             self.order = [info.filename for info in archive.infolist()]
         self.parts: dict[str, bytes | None] = dict.fromkeys(self.order)   # None: not read yet
         self.changed: set[str] = set()
+
+    @contextlib.contextmanager
+    def opened(self) -> Iterator[zipfile.ZipFile]:
+        """The source package as a zip archive (the source's own handle when there is one)."""
+        if self._source is not None:
+            yield self._source.archive()
+        else:
+            with zipfile.ZipFile(self.path) as archive:
+                yield archive
 
     # parts
     def has(self, name: str) -> bool:
@@ -148,7 +162,7 @@ class Package:
     def read(self, name: str) -> bytes:
         data = self.parts[name]
         if data is None:
-            with zipfile.ZipFile(self.path) as archive:
+            with self.opened() as archive:
                 data = self.parts[name] = guard.read_part(archive, self.infos[name])
         return data
 
@@ -172,8 +186,7 @@ class Package:
             self.changed.add(name)
 
     def save(self, path: str | Path) -> None:
-        with zipfile.ZipFile(self.path) as source, \
-                zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+        with self.opened() as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
             for name in self.order:
                 old = self.infos.get(name)
                 info = zipfile.ZipInfo(name, date_time=old.date_time if old else FIXED_DATE)

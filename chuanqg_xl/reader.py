@@ -17,6 +17,7 @@ from . import guard
 from . import layout as L
 from .errors import PlanError
 from .grid import Book, Grid, open_book
+from .source import Source
 from .model import (
     Batches, BatchRow, BudgetLine, CellRef, FigureRow, Figures, InfoValue, LoggedReplacement, Meta, Plan,
     School, Summary, Table, TargetRow, Targets, Task,
@@ -722,7 +723,7 @@ def _read_review_log(sheet: _Sheet) -> list[LoggedReplacement]:
 
 # ---------------------------------------------------------------- the plan
 
-def read_plan(path: str | os.PathLike[str]) -> Plan:
+def read_plan(path: str | os.PathLike[str] | Source) -> Plan:
     """Read a standard workbook into a plan model.
 
     Raises PlanError (one exception type, Vietnamese message naming the file

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tempfile
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from . import layout as L
 from .checks import remaining_after_recalc, run_checks
 from .derive import Derived, Facts, analyse
 from .errors import PlanError
-from .files import atomic_write, resolve_target
+from .files import Unchanged, atomic_write, same_content, same_file, usable_output
 from .formulas import same_formula
 from .grid import ooxml_sheet_parts
 from .messages import text
@@ -29,6 +28,7 @@ from .ooxml import CT_WORKSHEET, REL_CALCCHAIN, REL_WORKSHEET, CellWrite, NoCell
     WorkbookXml, Worksheet
 from .reader import read_plan
 from .report import Finding, Report
+from .source import Source, open_source
 from .review import add_marks, mark_dxfs, review_sheet_xml, review_styles, strip_marks
 
 
@@ -40,6 +40,7 @@ class RecalcResult:
     before: list[Finding]               # findings of the file as it was
     written: int = 0                    # derived cells written
     changes: list[dict[str, object]] = field(default_factory=list)
+    unchanged: bool = False             # the file already held exactly this result: nothing was written
 
     @property
     def fixed(self) -> list[Finding]:
@@ -147,7 +148,7 @@ def apply(pkg: Package, plan: Plan, facts: Facts, *, findings: list[Finding] | N
     """Edit the package: derived cells, and (when findings is not None) marks, notes and 'Kiểm tra'."""
     workbook_part = _workbook_part(pkg)
     book = WorkbookXml(pkg.read(workbook_part))
-    with zipfile.ZipFile(pkg.path) as archive:
+    with pkg.opened() as archive:
         parts = ooxml_sheet_parts(archive, pkg.path)
     if plan.review_sheet:
         _remove_sheet(pkg, workbook_part, book, plan.review_sheet)
@@ -207,7 +208,7 @@ def apply(pkg: Package, plan: Plan, facts: Facts, *, findings: list[Finding] | N
     return written
 
 
-def _as_xlsx(plan: Plan, folder: Path) -> Path:
+def _as_xlsx(plan: Plan, source: Source, folder: Path) -> Path:
     """A read-only source (.xls, .ods, .xlsb) as a plain .xlsx holding the same values."""
     import xlsxwriter
 
@@ -216,7 +217,7 @@ def _as_xlsx(plan: Plan, folder: Path) -> Path:
     handle, name = tempfile.mkstemp(prefix=f".{Path(plan.path).stem}.", suffix=".tmp.xlsx", dir=folder)
     os.close(handle)
     target = Path(name)  # hidden, and named like our other temporaries, so nobody mistakes it for a result
-    book = open_book(plan.path)
+    book = open_book(source)
     try:
         workbook = xlsxwriter.Workbook(str(target), {"strings_to_formulas": False, "strings_to_urls": False,
                                                      "nan_inf_to_errors": True})
@@ -256,32 +257,46 @@ def default_output(path: Path, kind: str) -> Path:
 
 def recalc_plan(path: str | os.PathLike[str], output: str | os.PathLike[str] | None = None, *,
                 backup: bool = True, lang: str = "vi", as_of: dt.date | None = None) -> RecalcResult:
-    """Recalculate a workbook, mark its findings, and write it (in place unless `output`)."""
-    source = Path(path)
+    """Recalculate a workbook, mark its findings, and write it (in place unless `output`).
+
+    The file is opened once and every part is read from that one handle; an
+    in-place rewrite holds it locked, so a second recalc of the same file waits
+    (or refuses), and a result identical to the file is not written at all.
+    """
+    source_path = Path(path)
+    if output is not None:
+        usable_output(output)
+    may_rewrite = output is None or same_file(output, source_path)
+    with open_source(source_path, lock=may_rewrite) as source:
+        return _recalc(source, output, backup=backup, lang=lang, as_of=as_of)
+
+
+def _recalc(source: Source, output: str | os.PathLike[str] | None, *, backup: bool, lang: str,
+            as_of: dt.date | None) -> RecalcResult:
+    source_path = source.path
     plan = read_plan(source)
     facts = analyse(plan)
     before = run_checks(plan, facts, lang=lang, as_of=as_of)
     remaining = remaining_after_recalc(before, facts)
     changes, replaced = _changes(facts.derived)
     log = _merge_log(plan.review_log, replaced)
-    target = Path(output) if output else default_output(source, plan.format)
-    if resolve_target(target) == resolve_target(source) and output is not None and plan.format not in ("xlsx",
-                                                                                                         "xlsm"):
-        raise PlanError("error.same_input_output", path=source)
+    target = Path(output) if output else default_output(source_path, plan.format)
+    in_place = same_file(target, source_path)
+    if in_place and output is not None and plan.format not in ("xlsx", "xlsm"):
+        raise PlanError("error.same_input_output", path=source_path)
     written = 0
 
     def build(tmp: Path) -> None:
         nonlocal written
-        package_source = source
         converted = None
         if plan.format not in ("xlsx", "xlsm"):
-            converted = _as_xlsx(plan, tmp.parent)
+            converted = _as_xlsx(plan, source, tmp.parent)
             converted_plan = read_plan(converted)
-            package_source = converted
+            package_source: Path | Source = converted
             facts_used = analyse(converted_plan)
             plan_used = converted_plan
         else:
-            facts_used, plan_used = facts, plan
+            package_source, facts_used, plan_used = source, facts, plan
         try:
             pkg = Package(package_source)
             written = apply(pkg, plan_used, facts_used, findings=remaining, log=log, lang=lang)
@@ -289,11 +304,17 @@ def recalc_plan(path: str | os.PathLike[str], output: str | os.PathLike[str] | N
         finally:
             if converted is not None:
                 converted.unlink(missing_ok=True)
+        if in_place and same_content(tmp, source):
+            raise Unchanged()
 
-    in_place = resolve_target(target) == resolve_target(source)
-    made_backup = atomic_write(target, build, backup=backup and (in_place or target.exists()))
-    report = Report(str(source), remaining, lang, changes)
-    return RecalcResult(target, made_backup, report, before, written, changes)
+    unchanged = False
+    try:
+        made_backup = atomic_write(target, build, backup=backup and (in_place or target.exists()),
+                                   replaces=source if in_place else None)
+    except Unchanged:
+        made_backup, unchanged = None, True
+    report = Report(str(source_path), remaining, lang, changes)
+    return RecalcResult(target, made_backup, report, before, written, changes, unchanged)
 
 
 def fill_derived(path: str | os.PathLike[str]) -> int:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from conftest import base_data, set_cells
+from hostile_ole import XLS_BUILDERS
 
 from chuanqg_xl.grid import ooxml_sheet_parts
 from chuanqg_xl.template import PlanData, write_workbook
@@ -509,6 +510,22 @@ def write_ods(path: Path, content: bytes) -> Path:
     return path
 
 
+def _ods_content(rows: str) -> bytes:
+    return ('<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+            'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+            'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+            'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body>'
+            '<office:spreadsheet><table:table table:name="PL1 - Danh sách trường"><table:table-row>'
+            '<table:table-cell office:value-type="string"><text:p>STT</text:p></table:table-cell></table:table-row>'
+            + rows + "</table:table></office:spreadsheet></office:body></office:document-content>").encode()
+
+
+def _ods_formula_bomb(path: Path) -> None:
+    """Cells with a formula and no value: calamine keeps a text for each of the 94 million of them."""
+    write_ods(path, _ods_content('<table:table-row table:number-rows-repeated="1048575"><table:table-cell '
+                                 'table:formula="of:=1" table:number-columns-repeated="90"/></table:table-row>'))
+
+
 def _ods_bomb(path: Path) -> None:
     """An OpenDocument sheet of under 1 KB repeating one value over 1,048,575 rows × 90 columns."""
     content = (
@@ -631,6 +648,122 @@ def _formula_injection(path: Path) -> None:
     standard_plan(path, with_hostile_names)
 
 
+# ---------------------------------------------------------------- declared sizes and counts that lie
+
+
+def _sheet_parts(parts: dict[str, bytes]) -> list[str]:
+    return [name for name in parts if name.startswith("xl/worksheets/sheet")]
+
+
+def _regex_edit(pattern: bytes, replacement: bytes, where: Callable[[dict[str, bytes]], list[str]],
+                count: int = 0) -> Callable[[Path], None]:
+    """The standard plan with `pattern` replaced in the parts `where` picks (each must change)."""
+    def build(path: Path) -> None:
+        standard_plan(path)
+
+        def edit(parts: dict[str, bytes]) -> None:
+            for name in where(parts):
+                edited = re.sub(pattern, replacement, parts[name], count=count)
+                assert edited != parts[name], (name, pattern)
+                parts[name] = edited
+
+        edit_parts(path, edit)
+
+    return build
+
+
+_STRINGS = lambda parts: ["xl/sharedStrings.xml"]  # noqa: E731
+_STYLES = lambda parts: ["xl/styles.xml"]  # noqa: E731
+
+
+def _unique_count_prefixed(path: Path) -> None:
+    """The same lie spelt another valid way: a namespace prefix, single quotes, leading zeros."""
+    standard_plan(path)
+
+    def edit(parts: dict[str, bytes]) -> None:
+        xml = parts["xl/sharedStrings.xml"]
+        xml = re.sub(rb"<sst xmlns=", b"<x:sst xmlns:x=", xml).replace(b"</sst>", b"</x:sst>")
+        xml = xml.replace(b"<si>", b"<x:si>").replace(b"</si>", b"</x:si>").replace(b"<t>", b"<x:t>") \
+            .replace(b"</t>", b"</x:t>").replace(b"<t xml:space", b"<x:t xml:space")
+        parts["xl/sharedStrings.xml"] = re.sub(rb'uniqueCount="\d+"', b"uniqueCount = '00000999999999'", xml)
+
+    edit_parts(path, edit)
+
+
+def _merge_count(path: Path) -> None:
+    """A merge whose list declares four billion ranges (it holds one)."""
+    _merged_data(path)
+    part = part_of(path, PL1)
+
+    def edit(parts: dict[str, bytes]) -> None:
+        parts[part] = re.sub(rb'<mergeCells count="\d+"', b'<mergeCells count="4000000000"', parts[part])
+
+    edit_parts(path, edit)
+
+
+def _shared_formula_index(path: Path) -> None:
+    """A shared formula whose index is four billion (a reader that keeps a table of them by index would
+    allocate that many)."""
+    standard_plan(path)
+    part = part_of(path, PL2)
+
+    def edit(parts: dict[str, bytes]) -> None:
+        xml = parts[part]
+        cell = re.search(rb'<c r="I4"([^>]*)><f>([^<]*)</f>', xml)
+        assert cell
+        parts[part] = xml.replace(cell.group(0), b'<c r="I4"' + cell.group(1)
+                                  + b'><f t="shared" ref="I4:I4" si="4000000000">' + cell.group(2) + b"</f>", 1)
+
+    edit_parts(path, edit)
+
+
+COUNT_BUILDERS: dict[str, Callable[[Path], None]] = {
+    # calamine reserves room for uniqueCount strings (24 bytes each) before reading one: refused
+    "strings_unique_count": _regex_edit(rb'uniqueCount="\d+"', b'uniqueCount="999999999"', _STRINGS),
+    "strings_unique_count_prefixed": _unique_count_prefixed,
+    # declared, never allocated from: read as usual
+    "strings_count": _regex_edit(rb' count="\d+"', b' count="999999999999"', _STRINGS),
+    "dimension_lie": _regex_edit(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:XFD1048576"/>', _sheet_parts),
+    "row_spans_lie": _regex_edit(rb'spans="[^"]*"', b'spans="1:4000000000"', _sheet_parts),
+    "style_counts_lie": _regex_edit(rb'count="\d+"', b'count="4000000000"', _STYLES),
+    "style_index_lie": _regex_edit(rb' s="\d+"', b' s="4000000000"', _sheet_parts, count=3),
+    "column_width_lie": _regex_edit(rb'<col min="1" max="1"', b'<col min="1" max="4000000000"', _sheet_parts),
+    "merge_count_lie": _merge_count,
+    "shared_formula_index": _shared_formula_index,
+}
+
+
+# ---------------------------------------------------------------- two parts of one name
+
+
+def _duplicate(part: Callable[[Path], str], rename: Callable[[str], str] = lambda name: name,
+               change: Callable[[bytes], bytes] = lambda data: data) -> Callable[[Path], None]:
+    """The standard plan with a second copy of a part (renamed as calamine would still find it, and changed
+    so that the two copies disagree), written by hand: zipfile itself warns and Python keeps the last copy."""
+    def build(path: Path) -> None:
+        standard_plan(path)
+        name = part(path)
+        parts = members(path)
+        entries: list[tuple[str, bytes] | RawMember] = list(parts.items())
+        entries.append((rename(name), change(parts[name])))
+        write_raw_zip(path, entries)
+
+    return build
+
+
+def _other_school(data: bytes) -> bytes:
+    return data.replace("TH Kim Đồng".encode(), "TH Giả Mạo".encode())
+
+
+DUPLICATE_BUILDERS: dict[str, Callable[[Path], None]] = {
+    "duplicate_shared_strings": _duplicate(lambda path: "xl/sharedStrings.xml", change=_other_school),
+    "duplicate_sheet": _duplicate(lambda path: part_of(path, PL1)),
+    "duplicate_content_types": _duplicate(lambda path: "[Content_Types].xml"),
+    "duplicate_letter_case": _duplicate(lambda path: "xl/sharedStrings.xml", str.upper, _other_school),
+    "duplicate_backslash": _duplicate(lambda path: part_of(path, PL1), lambda name: name.replace("/", "\\")),
+}
+
+
 # ---------------------------------------------------------------- the corpus
 
 
@@ -658,8 +791,8 @@ CORPUS: tuple[Item, ...] = (
     Item("xxe_after_comment", "xxe-comment.xlsx", _xxe_after_comment, words=("XML nguy hiểm",)),
     Item("doctype_utf16", "utf16.xlsx", _doctype_utf16, words=("XML nguy hiểm",)),
     Item("zip_bomb", "bomb.xlsx", _zip_bomb, words=("bom nén",)),
-    Item("zip_bomb_lying", "bomb-lying.xlsx", _zip_bomb_lying, words=("bom nén",)),
-    Item("zip_bomb_lying_crc", "bomb-lying-crc.xlsx", _zip_bomb_lying_crc, words=("bom nén",)),
+    Item("zip_bomb_lying", "bomb-lying.xlsx", _zip_bomb_lying, words=("lớn hơn kích thước khai báo",)),
+    Item("zip_bomb_lying_crc", "bomb-lying-crc.xlsx", _zip_bomb_lying_crc, words=("lớn hơn kích thước khai báo",)),
     Item("zip_encrypted_member", "zip-mat-khau.xlsx", _zip_encrypted_member, words=("mật khẩu",)),
     Item("many_parts", "parts.xlsx", _many_parts, words=("thành phần",)),
     Item("million_rows", "rows.xlsx", _million_rows, words=("XFD1048576",)),
@@ -677,6 +810,22 @@ CORPUS: tuple[Item, ...] = (
     Item("merged_data", "gop-o.xlsx", _merged_data, readable=True),
     Item("text_numbers", "chu-thay-so.xlsx", _text_numbers, readable=True),
     Item("formula_injection", "cong-thuc.xlsx", _formula_injection, readable=True),
+    # declared sizes and counts that lie (issue 14, item 1)
+    Item("strings_unique_count", "chuoi.xlsx", COUNT_BUILDERS["strings_unique_count"],
+         words=("khai báo 999.999.999 chuỗi",)),
+    Item("strings_unique_count_prefixed", "chuoi-x.xlsx", COUNT_BUILDERS["strings_unique_count_prefixed"],
+         words=("khai báo 999.999.999 chuỗi",)),
+    *(Item(name, f"{name.replace('_', '-')}.xlsx", COUNT_BUILDERS[name], readable=True)
+      for name in ("strings_count", "dimension_lie", "row_spans_lie", "style_counts_lie", "style_index_lie",
+                   "column_width_lie", "merge_count_lie", "shared_formula_index")),
+    # two parts of one name (item 5)
+    *(Item(name, f"{name.replace('_', '-')}.xlsx", DUPLICATE_BUILDERS[name], words=("có hai bản trong tệp",))
+      for name in DUPLICATE_BUILDERS),
+    Item("ods_formula_bomb", "ods-formula-bomb.ods", _ods_formula_bomb, words=("CL1048576",)),
+    *(Item(name, f"{name.replace('_', '-')}.xls", XLS_BUILDERS[name],
+           words=("khai báo vùng dữ liệu",) if name.startswith("xls_dimensions") else
+           ("CRXP65536",) if name.startswith("xls_far") else ("cấu trúc tệp Excel 97-2003",))
+      for name in XLS_BUILDERS),
 )
 BY_NAME = {item.name: item for item in CORPUS}
 

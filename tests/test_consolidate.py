@@ -268,7 +268,8 @@ def test_output_must_not_be_an_input(make_plan, tmp_path: Path) -> None:
 def test_missing_output_folder_is_reported_before_reading(make_plan, tmp_path: Path) -> None:
     with pytest.raises(PlanError) as caught:
         consolidate([make_plan()], tmp_path / "khong-co" / "tinh.xlsx")
-    assert caught.value.key == "error.write_failed"
+    assert caught.value.key == "error.folder_missing"
+    assert str(caught.value).count("..") == 0 and "khong-co' không tồn tại" in str(caught.value)
 
 
 # ---------------------------------------------------------------- the command

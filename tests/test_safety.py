@@ -148,6 +148,7 @@ def test_hostile_file(corpus_home: Path, tmp_path: Path, item: hostile.Item, com
     shown = f"exit {run.code}\n{run.text}"
     assert "Traceback" not in run.text, shown
     assert "Lỗi không mong đợi" not in run.text, shown          # the catch-all: an input nobody foresaw
+    assert "Warning" not in run.text, shown                     # no Python warning leaks onto the terminal
     assert run.code >= 0, f"killed by signal {-run.code}\n{shown}"
     assert run.seconds < 30 and run.max_rss_mb < MAX_RSS_MB, (run.seconds, run.max_rss_mb)
     if item.readable and command != "export":
@@ -581,3 +582,160 @@ def test_every_xlsx_writer_keeps_text_as_text() -> None:
 
     assert XLSX_OPTIONS["strings_to_formulas"] is False and XLSX_OPTIONS["strings_to_urls"] is False
     assert XLSX_OPTIONS["strings_to_numbers"] is False
+
+
+# ---------------------------------------------------------------- two recalcs of one file at once
+
+
+def _review_sheets(path: Path) -> int:
+    with zipfile.ZipFile(path) as archive:
+        return archive.read("xl/workbook.xml").count("Kiểm tra".encode())
+
+
+def _recalc_twice_at_once(source: Path, folder: Path, trials: int) -> Counter[str]:
+    """Start two in-place recalcs of one file together, `trials` times; every outcome must be safe."""
+    reference = folder / "ref.xlsx"
+    shutil.copyfile(source, reference)
+    assert run_cli(["recalc", str(reference)], cwd=folder).code in (0, 1)
+    expected, original = sha(reference), sha(source)
+    target, backup = folder / "ke-hoach.xlsx", folder / "ke-hoach.bak.xlsx"
+    outcomes: Counter[str] = Counter()
+    for trial in range(trials):
+        shutil.copyfile(source, target)
+        backup.unlink(missing_ok=True)
+        env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+        processes = [subprocess.Popen([*CLI, "recalc", str(target)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                      cwd=folder, env=env, preexec_fn=_limits) for _ in range(2)]
+        results = [(process.wait(timeout=TIME_LIMIT), *(stream.decode() for stream in process.communicate()))
+                   for process in processes]
+        for code, out, err in results:
+            shown = f"trial {trial}: exit {code}\n{out}{err}"
+            assert "Traceback" not in out + err and "Lỗi không mong đợi" not in out + err, shown
+            assert code in (0, 1) or (code == 2 and "đang được một lệnh chuanqg-xl khác xử lý" in err), shown
+        codes = sorted(code for code, _, _ in results)
+        written = sum("Đã ghi" in out for _, out, _ in results)
+        unchanged = sum("không ghi lại" in out for _, out, _ in results)
+        outcomes[f"{written} ghi, {unchanged} không đổi, {codes.count(2)} từ chối"] += 1
+        assert written == 1, (trial, results)                      # exactly one of them writes
+        assert sha(target) == expected, f"trial {trial}: the result is not the recalculation of the original"
+        assert sha(backup) == original, f"trial {trial}: the backup is not the original"
+        assert _review_sheets(target) == 1
+        assert temp_files(folder) == []
+    return outcomes
+
+
+def test_two_recalcs_of_one_file_at_once(make_plan, tmp_path: Path) -> None:
+    outcomes = _recalc_twice_at_once(make_plan(name="nguon.xlsx"), tmp_path, trials=12)
+    print(dict(outcomes))
+
+
+@pytest.mark.slow
+def test_two_recalcs_of_a_large_file_at_once(tmp_path: Path) -> None:
+    """A file whose recalc takes seconds: the second process waits for the first (or gives up, with a sentence)."""
+    source = hostile.standard_plan(tmp_path / "nguon.xlsx", many_schools)
+    outcomes = _recalc_twice_at_once(source, tmp_path, trials=4)
+    print(dict(outcomes))
+
+
+# ---------------------------------------------------------------- special files: refused before opening, named
+
+
+def _special_files(folder: Path) -> dict[str, tuple[Path, str]]:
+    """name → (path, words of the refusal). Built in place: none of them can be copied (or read to the end)."""
+    import socket
+
+    made: dict[str, tuple[Path, str]] = {}
+    fifo = folder / "fifo.xlsx"
+    os.mkfifo(fifo)
+    made["fifo"] = (fifo, "FIFO")
+    for device in ("/dev/zero", "/dev/urandom", "/dev/null"):
+        link = folder / f"{Path(device).name}.xlsx"
+        link.symlink_to(device)
+        made[f"link_to_{Path(device).name}"] = (link, f"liên kết tới '{device}'")
+    fifo_link = folder / "lien-ket-fifo.xlsx"
+    fifo_link.symlink_to(fifo)
+    made["link_to_fifo"] = (fifo_link, "FIFO")
+    sock = folder / "sock.xlsx"
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(sock))
+    made["socket"] = (sock, "socket")
+    directory = folder / "thu-muc.xlsx"
+    directory.mkdir()
+    made["directory"] = (directory, "thư mục")
+    loop_a, loop_b = folder / "vong-a.xlsx", folder / "vong-b.xlsx"
+    loop_a.symlink_to(loop_b)
+    loop_b.symlink_to(loop_a)
+    made["link_loop"] = (loop_a, "trỏ vòng")
+    dangling = folder / "mat.xlsx"
+    dangling.symlink_to(folder / "khong-co.xlsx")
+    made["dangling_link"] = (dangling, "không còn tồn tại")
+    return made
+
+
+INPUT_COMMANDS = {
+    "check": lambda path, out: ["check", str(path)],
+    "check_json": lambda path, out: ["check", str(path), "--format", "json"],
+    "recalc": lambda path, out: ["recalc", str(path)],
+    "recalc_o": lambda path, out: ["recalc", str(path), "-o", str(out / "ra.xlsx")],
+    "export": lambda path, out: ["export", str(path), "-o", str(out / "phu-luc.xlsx"), "--force"],
+    "status": lambda path, out: ["status", str(path)],
+    "import": lambda path, out: ["import", str(path), "-o", str(out / "chuan.xlsx")],
+    "consolidate": lambda path, out: ["consolidate", str(path), "-o", str(out / "tinh.xlsx")],
+}
+
+
+def test_special_files_are_refused_by_every_command(tmp_path: Path) -> None:
+    home, out = tmp_path / "in", tmp_path / "out"
+    home.mkdir()
+    out.mkdir()
+    specials = _special_files(home)
+    listing = sorted(os.listdir(home))
+    for name, (path, words) in specials.items():
+        for command, args in INPUT_COMMANDS.items():
+            run = run_cli(args(path, out), cwd=tmp_path, timeout=20)
+            shown = f"{name} / {command}: exit {run.code} after {run.seconds:.1f} s\n{run.text}"
+            assert run.seconds < 15, shown                                   # a FIFO once blocked forever
+            assert "Traceback" not in run.text and "Lỗi không mong đợi" not in run.text, shown
+            if command == "consolidate" and name == "directory":             # a folder of inputs, empty
+                assert run.code == 2 and "Không có tệp nào" in run.err, shown
+            elif command == "consolidate":                                   # a bad input is a finding there
+                assert run.code in (1, 2) and words in run.text and path.name in run.text, shown
+            else:
+                assert run.code == 2 and words in run.err and str(path) in run.err, shown
+    assert sorted(os.listdir(home)) == listing and os.listdir(out) == []
+
+
+def test_special_files_as_outputs_are_refused(make_plan, tmp_path: Path) -> None:
+    path = make_plan(name="ke-hoach.xlsx")
+    specials = _special_files(tmp_path / "ra")  if (tmp_path / "ra").mkdir() is None else {}
+    outputs = {name: specials[name] for name in ("fifo", "link_to_null", "directory", "socket")}
+    before = sha(path)
+    for name, (target, _) in outputs.items():
+        for args in (["recalc", str(path), "-o", str(target)], ["export", str(path), "-o", str(target)],
+                     ["status", str(path), "-o", str(target)], ["import", str(path), "-o", str(target)],
+                     ["consolidate", str(path), "-o", str(target)]):
+            run = run_cli(args, cwd=tmp_path, timeout=20)
+            shown = f"{name} / {args[0]}: exit {run.code}\n{run.text}"
+            assert run.code == 2 and "Không ghi được" in run.err and "Traceback" not in run.text, shown
+            assert "Usage" not in run.text and "Error:" not in run.text, shown   # never click's English
+    assert sha(path) == before and temp_files(tmp_path) == []
+    assert (tmp_path / "ra" / "thu-muc.xlsx").is_dir() and os.path.islink(tmp_path / "ra" / "null.xlsx")
+
+
+def test_a_name_at_the_length_limit_is_recalculated_in_place(make_plan, tmp_path: Path) -> None:
+    """255 bytes of name: the temporary file and the backup get shortened names next to it."""
+    stem = "kế-hoạch-" * 19
+    name = stem.encode()[:250].decode("utf-8", "ignore") + ".xlsx"
+    assert len(name.encode()) <= 255
+    path = Path(shutil.copyfile(make_plan(), tmp_path / name))
+    before = sha(path)
+    for args in (["recalc", str(path)], ["recalc", str(path)], ["export", str(path), "-o", str(tmp_path / "pl.xlsx")],
+                 ["check", str(path)]):
+        run = run_cli(args, cwd=tmp_path)
+        assert run.code in (0, 1) and "Traceback" not in run.text and "Lỗi không mong đợi" not in run.text, run.text
+    backups = [other for other in tmp_path.iterdir() if ".bak" in other.name]
+    assert len(backups) == 1 and sha(backups[0]) == before and len(backups[0].name.encode()) <= 255
+    assert temp_files(tmp_path) == []
+    too_long = tmp_path / ("x" * 300 + ".xlsx")
+    run = run_cli(["check", str(too_long)], cwd=tmp_path)
+    assert run.code == 2 and "quá dài" in run.err, run.text

@@ -25,6 +25,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "what.zip": {"vi": "đây là tệp nén .zip không chứa sổ Excel", "en": "it is a .zip archive without a workbook"},
     "what.pdf": {"vi": "đây là tệp PDF", "en": "it is a PDF file"},
     "what.html": {"vi": "đây là trang web HTML", "en": "it is an HTML page"},
+    "what.zip_after_junk": {"vi": "đây là tệp nén có dữ liệu lạ chèn phía trước, có thể là tệp tự giải nén hoặc tải "
+                                  "về bị lỗi", "en": "it is an archive preceded by foreign data (a self-extractor or a "
+                                  "damaged download)"},
     "what.unknown": {"vi": "nội dung không nhận dạng được", "en": "unrecognised content"},
     "what.truncated": {
         "vi": "tệp bị cắt cụt hoặc hỏng, có thể do tải về/sao chép chưa xong",
@@ -108,6 +111,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The output '{path}' already exists in the input folder '{folder}', so it is also read as a plan. "
               "Nothing was written, so that file is not replaced: put the output in another folder or rename it.",
     },
+    "error.folder_missing": {
+        "vi": "Không ghi được '{path}': thư mục '{folder}' không tồn tại. Hãy tạo thư mục đó hoặc chọn nơi khác.",
+        "en": "Cannot write '{path}': folder '{folder}' does not exist. Create it or choose another place.",
+    },
     "error.output_exists": {
         "vi": "Tệp '{path}' đã có. Thêm --force nếu muốn ghi đè.",
         "en": "'{path}' already exists. Add --force to overwrite it.",
@@ -162,6 +169,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # ------------------------------------------------------------ CLI output
     "cli.wrote": {"vi": "Đã ghi {path}", "en": "Wrote {path}"},
+    "cli.recalc_unchanged": {
+        "vi": "{path} đã đúng như kết quả tính lại: không ghi lại, bản sao lưu cũ giữ nguyên.",
+        "en": "{path} already holds this result: not rewritten, the earlier backup is kept.",
+    },
     "cli.backup": {"vi": "Bản sao lưu của tệp cũ: {path}", "en": "Backup of the previous file: {path}"},
     "cli.summary": {
         "vi": "{file}: {errors} lỗi, {warnings} cảnh báo, {infos} ghi chú.",

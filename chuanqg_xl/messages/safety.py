@@ -39,4 +39,139 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "phần '{part}' khai báo {size} byte nhưng giải nén ra nhiều hơn thế",
         "en": "part '{part}' declares {size} bytes but inflates to more",
     },
+    # ------------------------------------------------------------ declared sizes and counts that lie
+    "safety.size_lie": {
+        "vi": "Tệp '{path}' bị hỏng hoặc bị sửa: phần '{part}' giải nén ra lớn hơn kích thước khai báo ({size} byte). "
+              "Tệp đã bị từ chối để bảo vệ máy tính; hãy xin lại bản gốc từ người gửi.",
+        "en": "File '{path}' is damaged or tampered with: part '{part}' inflates to more than its declared size "
+              "({size} bytes). It was refused; ask the sender for the original.",
+    },
+    "safety.count_lie": {
+        "vi": "Tệp '{path}' bị hỏng hoặc bị sửa: phần '{part}' khai báo {declared} chuỗi chữ nhưng chỉ chứa {held}. "
+              "Đọc tệp này có thể làm tràn bộ nhớ, nên tệp đã bị từ chối. Hãy mở bằng Excel, lưu lại rồi chạy lại.",
+        "en": "File '{path}' is damaged or tampered with: part '{part}' declares {declared} strings but holds only "
+              "{held}. Reading it could exhaust memory, so it was refused. Open it in Excel, save it and run again.",
+    },
+    "safety.declared_grid_too_big": {
+        "vi": "Tệp '{path}' bị hỏng hoặc bị sửa: trang '{sheet}' khai báo vùng dữ liệu tới ô {cell}, tức hơn {limit} "
+              "ô. Đọc tệp này có thể làm tràn bộ nhớ, nên tệp đã bị từ chối. Hãy mở bằng Excel, lưu lại dạng .xlsx "
+              "rồi chạy lại.",
+        "en": "File '{path}' is damaged or tampered with: sheet '{sheet}' declares data up to cell {cell}, more "
+              "than {limit} cells. Reading it could exhaust memory, so it was refused. Open it in Excel, save it as "
+              ".xlsx and run again.",
+    },
+    "safety.word_span": {
+        "vi": "Tệp '{path}' bị hỏng hoặc bị sửa: một ô bảng trong phần '{part}' trải trên {span} cột (Word cho tối đa "
+              "{limit}). Tệp đã bị từ chối; hãy mở bằng Word, lưu lại rồi chạy lại.",
+        "en": "File '{path}' is damaged or tampered with: a table cell in part '{part}' spans {span} columns (Word "
+              "allows {limit}). It was refused; open it in Word, save it and run again.",
+    },
+    "safety.duplicate_part": {
+        "vi": "Tệp '{path}' bị hỏng hoặc bị sửa: phần '{part}' có hai bản trong tệp (trùng với '{other}'), nên mỗi "
+              "chương trình có thể đọc một bản khác nhau. Tệp đã bị từ chối; hãy mở bằng Excel, lưu lại rồi chạy lại.",
+        "en": "File '{path}' is damaged or tampered with: part '{part}' appears twice (also as '{other}'), so two "
+              "programs may read different copies. It was refused; open it in Excel, save it and run again.",
+    },
+    "safety.ole_damaged": {
+        "vi": "Tệp '{path}' bị hỏng hoặc bị sửa: cấu trúc tệp Excel 97-2003 (.xls) không hợp lệ ({detail}). Đọc tệp "
+              "này có thể làm treo hoặc tràn bộ nhớ, nên tệp đã bị từ chối. Hãy mở bằng Excel, lưu lại dạng .xlsx "
+              "rồi chạy lại.",
+        "en": "File '{path}' is damaged or tampered with: its Excel 97-2003 (.xls) structure is invalid ({detail}). "
+              "Reading it could hang or exhaust memory, so it was refused. Open it in Excel, save it as .xlsx and "
+              "run again.",
+    },
+    "safety.ole.fat_count": {"vi": "bảng vị trí khai báo nhiều vùng hơn số vùng có trong tệp",
+                             "en": "the allocation table declares more sectors than the file has"},
+    "safety.ole.mini_fat_count": {"vi": "bảng vị trí phụ khai báo nhiều vùng hơn số vùng có trong tệp",
+                                  "en": "the mini allocation table declares more sectors than the file has"},
+    "safety.ole.loop": {"vi": "một chuỗi vùng dữ liệu quay vòng về chính nó",
+                        "en": "a chain of sectors loops back on itself"},
+    "safety.ole.sst_count": {"vi": "bảng chuỗi chữ khai báo nhiều chuỗi hơn số tệp có thể chứa",
+                             "en": "the string table declares more strings than the file can hold"},
+    "safety.ole.merge_count": {"vi": "bản ghi gộp ô khai báo nhiều vùng hơn nội dung của nó",
+                               "en": "a merged-cells record declares more ranges than it holds"},
+    "safety.detail.part_damaged": {"vi": "dữ liệu nén của một phần trong tệp bị hỏng",
+                                   "en": "the compressed data of a part is damaged"},
+    "safety.detail.reader_gave_up": {"vi": "bộ đọc gặp dữ liệu không hợp lệ và phải dừng",
+                                     "en": "the reader met invalid data and stopped"},
+    "safety.detail.compression": {"vi": "tệp dùng kiểu nén mà Excel không dùng",
+                                  "en": "the file uses a compression method Excel does not use"},
+    # ------------------------------------------------------------ special files, links, names
+    "special.directory": {"vi": "một thư mục", "en": "a folder"},
+    "special.fifo": {"vi": "một đường ống dữ liệu (FIFO), đọc nó sẽ chờ mãi", "en": "a pipe (FIFO), which would "
+                     "block forever"},
+    "special.char_device": {"vi": "một thiết bị (như /dev/zero), không có điểm kết thúc",
+                            "en": "a device (like /dev/zero), which never ends"},
+    "special.block_device": {"vi": "một ổ đĩa (thiết bị khối)", "en": "a disk (block device)"},
+    "special.socket": {"vi": "một cổng kết nối (socket)", "en": "a socket"},
+    "special.other": {"vi": "một loại tệp đặc biệt", "en": "a special file"},
+    "safety.input_special": {
+        "vi": "'{path}' không phải là một tệp thông thường mà là {what}. chuanqg-xl chỉ đọc tệp sổ Excel; hãy chỉ "
+              "đường dẫn tới đúng tệp kế hoạch.",
+        "en": "'{path}' is not a regular file but {what}. chuanqg-xl only reads workbook files; give the path of "
+              "the plan itself.",
+    },
+    "safety.input_link_to_special": {
+        "vi": "'{path}' là liên kết tới '{target}', mà đó không phải là một tệp thông thường: đó là {what}. "
+              "chuanqg-xl chỉ đọc tệp sổ Excel; hãy chỉ đường dẫn tới đúng tệp kế hoạch.",
+        "en": "'{path}' is a link to '{target}', which is not a regular file but {what}. chuanqg-xl only reads "
+              "workbook files; give the path of the plan itself.",
+    },
+    "safety.output_special": {
+        "vi": "Không ghi được '{path}': đó không phải là một tệp thông thường mà là {what}. Hãy chọn một tên tệp "
+              "khác cho kết quả (ví dụ ket-qua.xlsx).",
+        "en": "Cannot write '{path}': it is not a regular file but {what}. Choose another file name for the "
+              "result (e.g. result.xlsx).",
+    },
+    "safety.output_link_to_special": {
+        "vi": "Không ghi được '{path}': đó là liên kết tới '{target}', mà đó là {what}. Hãy chọn một tên tệp khác "
+              "cho kết quả.",
+        "en": "Cannot write '{path}': it is a link to '{target}', which is {what}. Choose another file name.",
+    },
+    "safety.dangling_link": {
+        "vi": "'{path}' là liên kết tới '{target}', nhưng tệp đó không còn tồn tại. Hãy chỉ đường dẫn tới tệp thật.",
+        "en": "'{path}' is a link to '{target}', which does not exist. Give the path of the real file.",
+    },
+    "safety.link_loop": {
+        "vi": "'{path}' là liên kết (shortcut) trỏ vòng về chính nó, không dẫn tới tệp nào. Hãy xóa liên kết đó và "
+              "chỉ đường dẫn tới tệp thật.",
+        "en": "'{path}' is a link that loops back on itself and leads to no file. Remove it and give the real path.",
+    },
+    "safety.name_too_long": {
+        "vi": "Tên hoặc đường dẫn '{path}' quá dài so với giới hạn của ổ đĩa. Hãy đổi tên tệp ngắn hơn (hoặc chuyển "
+              "nó vào thư mục nông hơn) rồi chạy lại.",
+        "en": "The name or path '{path}' is longer than the drive allows. Rename the file (or move it to a "
+              "shallower folder) and run again.",
+    },
+    "safety.busy_elsewhere": {
+        "vi": "Tệp '{path}' đang được một lệnh chuanqg-xl khác xử lý (ví dụ vừa bấm chạy hai lần). Hãy chờ lệnh đó "
+              "xong rồi chạy lại; tệp chưa bị thay đổi.",
+        "en": "'{path}' is being processed by another chuanqg-xl command (run twice?). Wait for it to finish and "
+              "run again; nothing was changed.",
+    },
+    "safety.changed_meanwhile": {
+        "vi": "Tệp '{path}' đã bị chương trình khác thay đổi trong lúc chuanqg-xl đang xử lý, nên kết quả không được "
+              "ghi (để không đè mất thay đổi đó). Hãy chạy lại.",
+        "en": "'{path}' was changed by another program while chuanqg-xl was working, so the result was not written "
+              "(that change is kept). Run again.",
+    },
+    # ------------------------------------------------------------ operating-system errors in the user's words
+    "oserror.EACCES": {"vi": "không có quyền truy cập", "en": "permission denied"},
+    "oserror.EPERM": {"vi": "hệ thống không cho phép thao tác này", "en": "operation not permitted"},
+    "oserror.EIO": {"vi": "lỗi đọc/ghi ổ đĩa (ổ hỏng, hoặc USB/ổ mạng bị ngắt)",
+                    "en": "disk input/output error (a failing disk, or a USB stick or network drive disconnected)"},
+    "oserror.ENXIO": {"vi": "thiết bị hoặc cổng kết nối không sẵn sàng", "en": "no such device or address"},
+    "oserror.ENODEV": {"vi": "thiết bị không hỗ trợ thao tác này", "en": "the device does not support this"},
+    "oserror.ENOTDIR": {"vi": "một phần của đường dẫn không phải là thư mục",
+                        "en": "part of the path is not a folder"},
+    "oserror.ELOOP": {"vi": "liên kết trỏ vòng về chính nó", "en": "a link loops back on itself"},
+    "oserror.ENAMETOOLONG": {"vi": "tên tệp hoặc đường dẫn quá dài", "en": "the file name or path is too long"},
+    "oserror.EISDIR": {"vi": "đó là một thư mục", "en": "it is a folder"},
+    "oserror.ENOENT": {"vi": "không tìm thấy tệp hoặc thư mục", "en": "no such file or folder"},
+    "oserror.ENOSPC": {"vi": "ổ đĩa đã đầy", "en": "the disk is full"},
+    "oserror.EROFS": {"vi": "ổ đĩa chỉ cho đọc", "en": "the drive is read-only"},
+    "oserror.EMFILE": {"vi": "mở quá nhiều tệp cùng lúc", "en": "too many open files"},
+    "oserror.ETIMEDOUT": {"vi": "ổ mạng không phản hồi", "en": "the network drive did not respond"},
+    "oserror.EBUSY": {"vi": "tệp đang bị chương trình khác giữ", "en": "the file is held by another program"},
+    "oserror.EXDEV": {"vi": "không thể chuyển tệp giữa hai ổ đĩa", "en": "cannot move a file across drives"},
 }
