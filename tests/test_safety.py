@@ -604,10 +604,17 @@ def _recalc_twice_at_once(source: Path, folder: Path, trials: int) -> Counter[st
         shutil.copyfile(source, target)
         backup.unlink(missing_ok=True)
         env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-        processes = [subprocess.Popen([*CLI, "recalc", str(target)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                      cwd=folder, env=env, preexec_fn=_limits) for _ in range(2)]
-        results = [(process.wait(timeout=TIME_LIMIT), *(stream.decode() for stream in process.communicate()))
-                   for process in processes]
+        streams = [(tempfile.TemporaryFile(), tempfile.TemporaryFile()) for _ in range(2)]
+        processes = [subprocess.Popen([*CLI, "recalc", str(target)], stdout=out, stderr=err, cwd=folder, env=env,
+                                      preexec_fn=_limits) for out, err in streams]
+        results = []
+        for process, (out, err) in zip(processes, streams):
+            code = process.wait(timeout=TIME_LIMIT)
+            out.seek(0)
+            err.seek(0)
+            results.append((code, out.read().decode(), err.read().decode()))
+            out.close()
+            err.close()
         for code, out, err in results:
             shown = f"trial {trial}: exit {code}\n{out}{err}"
             assert "Traceback" not in out + err and "Lỗi không mong đợi" not in out + err, shown
