@@ -142,7 +142,7 @@ def _list_table(table: Table, header: tuple[str, ...], first: int, plan: DocPlan
 def _budget_table(table: Table, header: tuple[str, ...], first: int, title: str, plan: DocPlan) -> bool:
     columns = _columns(header, _BUDGET_LABELS)
     amount_keys = [key for key in (*L.SOURCE_KEYS, "total") if key in columns]
-    if "item" not in columns and "name" not in columns or not amount_keys:
+    if "item" not in columns or not amount_keys:   # an investment item and amounts: not a list with a budget
         return False
     title_kinds = kinds_in(skeleton(title))
     kind = title_kinds[0][2] if title_kinds else None
@@ -152,7 +152,8 @@ def _budget_table(table: Table, header: tuple[str, ...], first: int, title: str,
         row = table.rows[row_index]
         amounts = {}
         for key in amount_keys:
-            number = parse_number_text(clean_text(row[columns[key]]))
+            cell = clean_text(row[columns[key]])
+            number = parse_number_text(cell) if cell else None
             if number is not None:
                 amounts[key] = number
         label = " ".join(row[col] for col in (columns.get("name"), columns.get("item"), 0) if col is not None)
@@ -228,8 +229,8 @@ def read_tables(tables: list[Table], titles: dict[int, str], plan: DocPlan) -> N
         if len(table.rows) > 2:   # a header over two rows: the second row's labels, the first's where empty
             headers.append((tuple(low or high for high, low in zip(table.rows[0], table.rows[1])), 2))
         for header, first in headers:
-            if _timeline(table, header, first, plan) or _list_table(table, header, first, plan) or \
-                    _budget_table(table, header, first, title, plan):
+            if _timeline(table, header, first, plan) or _budget_table(table, header, first, title, plan) or \
+                    _list_table(table, header, first, plan):
                 break
 
 

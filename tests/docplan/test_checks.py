@@ -180,3 +180,25 @@ def test_accreditation_levels_of_a_list_table(make_docx) -> None:
     rows = [["TT", "CƠ SỞ GIÁO DỤC", "TÍCH HỢP KĐCLGD&CQG", "GHI CHÚ"], ["1.", "TH Kim Đồng", "CĐ2-MĐ2", "CN Lần đầu"]]
     found = codes(make_docx([*HEADER, *TARGETS[:3], "DANH SÁCH", rows, *SIGNATURE]))
     assert ("D001", "bảng 1, dòng 2 «1. TH Kim Đồng CĐ2-MĐ2 CN…»") in found
+
+
+def test_a_budget_appendix_table(make_docx, tmp_path) -> None:
+    from chuanqg_xl.docplan.convert import import_document
+    from chuanqg_xl.reader import read_plan
+
+    rows = [["TT", "Tên trường", "Hạng mục đầu tư", "Ngân sách tỉnh", "Ngân sách huyện", "Tổng cộng"],
+            ["1", "TH Kim Đồng", "Phòng học bộ môn", "1.000", "800", "1.800"],
+            ["2", "MN Hoa Sen", "Nhà vệ sinh", "", "1.000", "1.000"],
+            ["", "Tổng cộng", "", "1.000", "1.800", "2.800"]]
+    blocks = [*base_blocks(), "PHỤ LỤC 2", "KINH PHÍ ĐẦU TƯ CÁC TRƯỜNG CÔNG NHẬN MỚI", rows]
+    path = make_docx(blocks)
+    report = check_document(path)
+    assert report.findings == []
+    assert any(item.what == "Tổng cộng cột 'Ngân sách huyện': 1.800" for item in report.verified)
+    rows[-1][4] = "1.900"
+    assert [code for code, _ in codes(make_docx(blocks))] == ["A001"]
+    rows[-1][4] = "1.800"
+    output = import_document(path, tmp_path / "pl2.xlsx").output
+    lines = read_plan(output).budget_lines["budget_new"]
+    assert [(line.school, line.item) for line in lines] == [("TH Kim Đồng", "Phòng học bộ môn"),
+                                                          ("MN Hoa Sen", "Nhà vệ sinh")]
