@@ -163,7 +163,7 @@ def parse_number_text(text: str) -> float | None:
     if text.endswith("%"):
         text = text[:-1]
     sign = ""
-    if text[:1] in "+-":
+    if text[:1] in ("+", "-"):  # not `in "+-"`: the empty string is in every string
         sign, text = text[0], text[1:]
     if not text or not _NUM_TEXT.match(text):
         return None

@@ -165,3 +165,10 @@ def test_school_names_compare_with_canonical_tones() -> None:
     assert split_school_name("TH Thuỵ Phương").exact_key == split_school_name("TH Thụy Phương").exact_key
     assert split_school_name("MN Hoà Bình").exact_key == split_school_name("MN Hòa Bình").exact_key
     assert split_school_name("MN Hoà Bình").exact_key != split_school_name("TH Hòa Bình").exact_key
+
+
+@pytest.mark.parametrize("blank", ["", " ", "%", " % ", "\u00a0"])
+def test_number_text_of_nothing_is_none(blank: str) -> None:
+    from chuanqg_xl.normalize import parse_number_text
+
+    assert parse_number_text(blank) is None
