@@ -27,6 +27,7 @@ _EXPORTS = {
     "import_legacy": "importer",
     "progress_status": "status",
     "write_status": "status",
+    "create_app": "web",
 }
 
 __all__ = list(_EXPORTS)
@@ -43,6 +44,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .rules import RULES
     from .status import progress_status, write_status
     from .template import PlanData, new_workbook, write_workbook
+    from .web import create_app
 
 
 def __getattr__(name: str) -> object:

@@ -329,5 +329,20 @@ def status_cmd(file: Path, as_of: str | None, horizon: int, output: Path | None,
     run_library(action, file, lang)
 
 
+@main.command("serve", help=_h("web.help.serve"))
+@click.option("--host", default="127.0.0.1", show_default=True, help=_h("web.opt.host"))
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help=_h("web.opt.port"))
+@click.option("--no-browser", is_flag=True, help=_h("web.opt.no_browser"))
+@click.option("--lang", type=LANG, default="vi", show_default=True, help=_h("opt.lang"))
+def serve_cmd(host: str, port: int, no_browser: bool, lang: str) -> None:
+    def action() -> int:
+        from .web import serve
+
+        serve(host, port, open_browser=not no_browser, lang=lang, echo=click.echo, verbose=_State.verbose)
+        return 0
+
+    run_library(action, f"{host}:{port}", lang)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -27,13 +27,16 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, NamedTuple
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping, NamedTuple
 
 from . import layout as L
 from .errors import PlanError
 from .files import atomic_write, fully_resolved, is_own_output, needs_backup, refuse_output_among_inputs
 from .messages import text
 from .normalize import canonical_tones, clean_text, fold, format_amount, format_date, shorten
+
+if TYPE_CHECKING:
+    from .report import Finding
 
 SPREADSHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"})
 KIND_ORDER = (L.KIND_NEW, L.KIND_RENEW, L.KIND_UPGRADE, L.KIND_RENEW_UPGRADE)
@@ -62,6 +65,7 @@ class Problem:
     path: str
     unit: str
     message: str
+    name: str = ""   # what the user calls the file (its file name unless `consolidate(names=…)` says otherwise)
 
 
 class SchoolRow(NamedTuple):
@@ -116,6 +120,8 @@ class District:
     tasks: list[TaskRow]
     date: dt.date | None = None
     flags: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)   # the plan's own findings, as check gives them
+    name: str = ""   # what the user calls the file (its file name unless `consolidate(names=…)` says otherwise)
 
     @property
     def school_count(self) -> int:
@@ -185,7 +191,7 @@ class ConsolidationResult:
                       total=len(districts) + len(self.unreadable), output=self.output)]
         if len(districts) <= DISTRICT_LINES_UP_TO:
             for district in districts:
-                lines.append("  " + text("province.consolidate.district_line", lang, file=district.path.name,
+                lines.append("  " + text("province.consolidate.district_line", lang, file=district.name,
                                           unit=district.unit or text("province.no_unit", lang),
                                           year=district.year or "?", schools=district.school_count,
                                           tasks=len(district.tasks)))
@@ -198,7 +204,7 @@ class ConsolidationResult:
             with_errors = sorted((district for district in districts if district.errors),
                                  key=lambda district: -district.errors)
             if with_errors:
-                worst = ", ".join(f"{district.unit or district.path.name} ({district.errors})"
+                worst = ", ".join(f"{district.unit or district.name} ({district.errors})"
                                   for district in with_errors[:SHOWN_PER_KIND])
                 lines.append("  " + text("province.consolidate.errors_by_district", lang, count=len(with_errors),
                                           districts=len(districts),
@@ -434,7 +440,7 @@ def summarise(path: Path, lang: str = "vi") -> District:
         year_end=year_end, rate=rate, errors=len(errors),
         warnings=sum(1 for finding in findings if finding.severity == "warning"),
         error_codes=sorted({finding.code for finding in errors}), schools=schools, tasks=tasks,
-        date=date if isinstance(date, dt.date) else None,
+        date=date if isinstance(date, dt.date) else None, findings=findings, name=path.name,
     )
 
 
@@ -446,24 +452,31 @@ class _Left:
     problem: Problem | None = None
 
 
-def read_district(path: Path, lang: str) -> District | _Left:
+def read_district(path: Path, lang: str, names: Mapping[str, str] | None = None) -> District | _Left:
     """One file's outcome, never an exception: what a worker process sends back."""
+    name = _name(path, names)
     try:
-        return summarise(path, lang)
+        district = summarise(path, lang)
+        district.name = name
+        return district
     except PlanError as exc:
         if exc.key == "error.missing_sheet" and _is_consolidation(path):
             return _Left(True)
-        return _Left(False, _unreadable(path, text("province.problem.unreadable", lang, file=path.name,
-                                                   detail=exc.message(lang))))
+        return _Left(False, _unreadable(path, text("province.problem.unreadable", lang, file=name,
+                                                   detail=exc.message(lang, names)), name))
     except MemoryError:
-        return _Left(False, _unreadable(path, text("province.problem.too_big", lang, file=path.name)))
+        return _Left(False, _unreadable(path, text("province.problem.too_big", lang, file=name), name))
     except Exception as exc:  # an input nobody foresaw must not stop the other districts
-        return _Left(False, _unreadable(path, text("province.problem.unexpected", lang, file=path.name,
-                                                   detail=f"{type(exc).__name__}: {exc}")))
+        return _Left(False, _unreadable(path, text("province.problem.unexpected", lang, file=name,
+                                                   detail=f"{type(exc).__name__}: {exc}"), name))
 
 
-def _unreadable(path: Path, message: str) -> Problem:
-    return Problem("unreadable", "error", str(path), "", message)
+def _name(path: Path, names: Mapping[str, str] | None) -> str:
+    return (names or {}).get(str(path)) or path.name
+
+
+def _unreadable(path: Path, message: str, name: str = "") -> Problem:
+    return Problem("unreadable", "error", str(path), "", message, name or path.name)
 
 
 def _is_consolidation(path: Path) -> bool:
@@ -493,13 +506,14 @@ def _flag_years(districts: list[District], problems: list[Problem], lang: str) -
     for district in districts:
         unit = district.unit or text("province.no_unit", lang)
         if district.year is None:
-            message = text("province.problem.no_year", lang, file=district.path.name, unit=unit)
-            problems.append(Problem("no_year", "warning", str(district.path), district.unit, message))
+            message = text("province.problem.no_year", lang, file=district.name, unit=unit)
+            problems.append(Problem("no_year", "warning", str(district.path), district.unit, message, district.name))
             district.flags.append(text("province.flag.no_year", lang))
         elif majority is not None and district.year != majority:
-            message = text("province.problem.year_differs", lang, file=district.path.name, unit=unit,
+            message = text("province.problem.year_differs", lang, file=district.name, unit=unit,
                            year=district.year, majority=majority, count=years[majority], total=sum(years.values()))
-            problems.append(Problem("year_differs", "warning", str(district.path), district.unit, message))
+            problems.append(Problem("year_differs", "warning", str(district.path), district.unit, message,
+                                    district.name))
             district.flags.append(text("province.flag.year_differs", lang, year=district.year))
     return majority
 
@@ -507,10 +521,12 @@ def _flag_years(districts: list[District], problems: list[Problem], lang: str) -
 def _flag_errors(districts: list[District], problems: list[Problem], lang: str) -> None:
     for district in districts:
         if district.errors:
-            message = text("province.problem.error_findings", lang, file=district.path.name,
+            message = text("province.problem.error_findings", lang, file=district.name,
                            unit=district.unit or text("province.no_unit", lang), count=district.errors,
-                           codes=", ".join(district.error_codes), path=district.path)
-            problems.append(Problem("error_findings", "error", str(district.path), district.unit, message))
+                           codes=", ".join(district.error_codes),
+                           path=district.path if district.name == district.path.name else district.name)
+            problems.append(Problem("error_findings", "error", str(district.path), district.unit, message,
+                                    district.name))
             district.flags.append(text("province.flag.errors", lang, count=district.errors))
 
 
@@ -544,7 +560,7 @@ def _flag_duplicate_units(districts: list[District], groups: list[int], problems
         if len(group) < 2:
             continue
         first = group[0]
-        files = first_few([district.path.name for district in group], ", ", lang)
+        files = first_few([district.name for district in group], ", ", lang)
         if all(district.key == first.key for district in group):
             unit = f"{first.unit}, {first.province}" if first.province else first.unit
             message = text("province.problem.duplicate_unit", lang, unit=unit, count=len(group), files=files)
@@ -554,7 +570,7 @@ def _flag_duplicate_units(districts: list[District], groups: list[int], problems
             message = text("province.problem.duplicate_stamp", lang, count=len(group), files=files,
                            number=first.number, date=format_date(first.date) if lang == "vi" else
                            (first.date.isoformat() if first.date else ""), units=units)
-        problems.append(Problem("duplicate_unit", "warning", str(first.path), first.unit, message))
+        problems.append(Problem("duplicate_unit", "warning", str(first.path), first.unit, message, first.name))
         for district in group:
             district.flags.append(text("province.flag.duplicate_unit", lang))
 
@@ -590,7 +606,8 @@ def _flag_duplicate_schools(districts: list[District], groups: list[int], proble
                                lang)
         message = text("province.problem.duplicate_school", lang, name=first.name, places=described)
         district = districts[first_index]
-        problems.append(Problem("duplicate_school", "warning", str(district.path), district.unit, message))
+        problems.append(Problem("duplicate_school", "warning", str(district.path), district.unit, message,
+                                district.name))
         for index in dict.fromkeys(index for index, _, _ in entries):
             shared[index] += 1
     for index, count in sorted(shared.items()):
@@ -600,7 +617,7 @@ def _flag_duplicate_schools(districts: list[District], groups: list[int], proble
 
 def place_text(district: District, commune: str = "") -> str:
     """'UBND huyện X, Tỉnh (Xã Y)': where a school is, for lists a person reads."""
-    unit = district.unit or district.path.name
+    unit = district.unit or district.name
     if district.province:
         unit = f"{unit}, {district.province}"
     return f"{unit} ({commune})" if commune else unit
@@ -609,12 +626,15 @@ def place_text(district: District, commune: str = "") -> str:
 # ---------------------------------------------------------------- the run
 
 def consolidate(paths: Iterable[str | os.PathLike[str]], output: str | os.PathLike[str], lang: str = "vi", *,
-                progress: ProgressFn | None = None, jobs: int | None = None) -> ConsolidationResult:
+                progress: ProgressFn | None = None, jobs: int | None = None,
+                names: Mapping[str, str] | None = None) -> ConsolidationResult:
     """Merge district plans into one province (or national) workbook; unreadable files are reported.
 
     `jobs`: worker processes (default: one per core from PARALLEL_MIN_FILES files on, else none); the
     result is the same whatever the number. `progress(phase, done, total)` is called as files are read
-    ("read") and as the workbook is written ("write").
+    ("read") and as the workbook is written ("write"). `names` maps an input's path (as given) to the name
+    the user knows it by, for messages and the workbook (a front end that stores uploads under generated
+    names); by default a file is called by its file name.
 
     Raises PlanError when there is nothing to consolidate (no input, or no
     file readable) or when the output would overwrite one of the inputs.
@@ -633,7 +653,8 @@ def consolidate(paths: Iterable[str | os.PathLike[str]], output: str | os.PathLi
         jobs = available_cores() if len(inputs) >= PARALLEL_MIN_FILES else 1
     jobs = max(1, min(jobs, len(inputs)))
     outcomes: list[object] = [None] * len(inputs)
-    for done, (index, outcome) in enumerate(run_each(read_district, inputs, jobs, (lang,)), start=1):
+    names = dict(names or {})
+    for done, (index, outcome) in enumerate(run_each(read_district, inputs, jobs, (lang, names)), start=1):
         outcomes[index] = outcome
         if progress is not None:
             progress("read", done, len(inputs))
@@ -649,11 +670,13 @@ def consolidate(paths: Iterable[str | os.PathLike[str]], output: str | os.PathLi
             elif outcome.problem is not None:
                 problems.append(outcome.problem)
         elif isinstance(outcome, Died):
-            problems.append(_unreadable(path, text("province.problem.worker_died", lang, file=path.name, path=path,
-                                                   detail=outcome.describe())))
+            problems.append(_unreadable(path, text("province.problem.worker_died", lang, file=_name(path, names),
+                                                   path=names.get(str(path)) or path, detail=outcome.describe()),
+                                        _name(path, names)))
         else:   # Raised: read_district catches everything, so this is a bug or an answer that did not pickle
-            problems.append(_unreadable(path, text("province.problem.unexpected", lang, file=path.name,
-                                                   detail=getattr(outcome, "detail", repr(outcome)))))
+            problems.append(_unreadable(path, text("province.problem.unexpected", lang, file=_name(path, names),
+                                                   detail=getattr(outcome, "detail", repr(outcome))),
+                                        _name(path, names)))
     if not districts:
         details = "; ".join(problem.message for problem in problems) or text("province.none", lang)
         raise PlanError("province.error.nothing_readable", count=len(inputs), details=details)

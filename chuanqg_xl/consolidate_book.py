@@ -82,7 +82,7 @@ def _summary_sheet(book: ReportBook, result: ConsolidationResult, subtitle: str)
     for index, district in enumerate(result.districts, start=1):
         difference = district.planned - district.assigned if district.assigned is not None else None
         rows.append([
-            index, district.unit, district.province, district.path.name, district.year, district.number,
+            index, district.unit, district.province, district.name, district.year, district.number,
             district.school_count,
             *(district.by_kind[kind] for kind in KIND_ORDER), district.by_kind[""] or None,
             *(district.by_level[level] for level in LEVEL_ORDER), district.by_level[""] or None,
@@ -193,7 +193,7 @@ def _problems_sheet(book: ReportBook, result: ConsolidationResult, subtitle: str
     ]
     listed = [problem for problem in result.problems if problem.kind != "duplicate_school"]
     rows = [[index, text("severity." + problem.severity, lang), text(f"province.kind.{problem.kind}", lang),
-             Path(problem.path).name, problem.unit, problem.message]
+             problem.name or Path(problem.path).name, problem.unit, problem.message]
             for index, problem in enumerate(listed, start=1)]
     fills = [ERROR_FILL if problem.severity == "error" else WARNING_FILL for problem in listed]
     if result.same_names:

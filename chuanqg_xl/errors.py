@@ -1,6 +1,8 @@
 """The one exception type for 'this input cannot be used'."""
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from .messages import text
 
 
@@ -16,5 +18,8 @@ class PlanError(Exception):
         self.params = params
         super().__init__(text(key, "vi", **params))
 
-    def message(self, lang: str = "vi") -> str:
-        return text(self.key, lang, **self.params)
+    def message(self, lang: str = "vi", names: Mapping[str, str] | None = None) -> str:
+        """The sentence in `lang`; `names` shows a file under another name (a path → what the user calls it)."""
+        if not names:
+            return text(self.key, lang, **self.params)
+        return text(self.key, lang, **{key: names.get(str(value), value) for key, value in self.params.items()})

@@ -1,0 +1,246 @@
+"""How library results look on the page: findings by severity with causes first, figures side by side.
+
+Pure functions from library objects (findings, the plan, export tables) to
+plain data the templates show. No Flask here, so they are easy to test.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterable
+
+from .. import layout as L
+from ..cells import parse_a1
+from ..messages import text
+from ..normalize import clean_text, format_amount, shorten
+
+if TYPE_CHECKING:
+    from ..model import Plan
+    from ..report import Finding
+
+SEVERITIES = ("error", "warning", "info")
+CONTEXT_KEYS = ("task", "name", "item")   # what names a row: a task, a school (and its budget item)
+CONTEXT_LIMIT = 160
+
+
+# ---------------------------------------------------------------- findings
+
+@dataclass
+class Item:
+    finding: Finding
+    context: str = ""                                      # the row the cell is in, shortened
+    consequences: list[Item] = field(default_factory=list)
+
+    @property
+    def where(self) -> str:
+        return self.finding.location()
+
+
+@dataclass
+class Section:
+    severity: str
+    items: list[Item]
+
+
+def summary_line(findings: Iterable[Finding], lang: str) -> str:
+    """'1 lỗi, 2 cảnh báo, 4 ghi chú' — only the severities present; a sentence when there are none."""
+    counts = {severity: 0 for severity in SEVERITIES}
+    for finding in findings:
+        counts[finding.severity] = counts.get(finding.severity, 0) + 1
+    parts = [f"{count} {text('severity.' + severity, lang)}" for severity, count in counts.items() if count]
+    return ", ".join(parts) if parts else text("web.no_findings", lang)
+
+
+def _keys(finding: Finding, index: int) -> list[object]:
+    """Every way issue-13 style `caused_by` might name this finding."""
+    keys: list[object] = [index, (finding.code, finding.sheet, finding.cell)]
+    ident = getattr(finding, "id", None)
+    if ident is not None:
+        keys.append(ident)
+    where = finding.location()
+    if where:
+        keys += [where, f"{finding.code}@{where}", f"{finding.code} {where}"]
+    return keys
+
+
+def _cause_index(finding: Finding, lookup: dict[object, int], index: int) -> int | None:
+    cause = getattr(finding, "caused_by", None)
+    if cause is None or cause == "":
+        return None
+    if isinstance(cause, dict):
+        cause = (cause.get("code"), cause.get("sheet"), cause.get("cell"))
+    elif isinstance(cause, list):
+        cause = tuple(cause)
+    elif hasattr(cause, "code") and hasattr(cause, "sheet"):
+        cause = (cause.code, cause.sheet, cause.cell)
+    try:
+        found = lookup.get(cause)
+    except TypeError:   # an unhashable form nobody expected: show the finding on its own
+        return None
+    return None if found == index else found
+
+
+def group_findings(findings: list[Finding], plan: Plan | None = None) -> list[Section]:
+    """Errors, then warnings, then notes; a finding whose cause is known sits under its cause.
+
+    The cause comes from a `caused_by` attribute (naming the other finding by
+    index, (code, sheet, cell), 'Sheet!A1' or an id) or a shared `group` (its
+    first finding is the cause). Findings without either are listed as they
+    come, so the page works the same before and after findings carry causes.
+    """
+    lookup: dict[object, int] = {}
+    for index, finding in enumerate(findings):
+        for key in _keys(finding, index):
+            lookup.setdefault(key, index)
+    parent: dict[int, int] = {}
+    first_of_group: dict[object, int] = {}
+    for index, finding in enumerate(findings):
+        cause = _cause_index(finding, lookup, index)
+        group = getattr(finding, "group", None)
+        if cause is None and group not in (None, ""):
+            try:
+                cause = first_of_group.setdefault(group, index)
+            except TypeError:
+                cause = None
+            if cause == index:
+                cause = None
+        if cause is not None:
+            parent[index] = cause
+    items = [Item(finding, row_context(plan, finding)) for finding in findings]
+
+    def root(index: int) -> int:
+        seen = {index}
+        while index in parent and parent[index] not in seen:   # a chain goes under its first cause; no loops
+            index = parent[index]
+            seen.add(index)
+        return index
+
+    tops: list[int] = []
+    for index in range(len(findings)):
+        top = root(index)
+        if top == index:
+            tops.append(index)
+        else:
+            items[top].consequences.append(items[index])
+    sections = []
+    for severity in SEVERITIES:
+        chosen = [items[index] for index in tops if findings[index].severity == severity]
+        if chosen:
+            sections.append(Section(severity, chosen))
+    others = [items[index] for index in tops if findings[index].severity not in SEVERITIES]
+    if others:
+        sections.append(Section("info", others))
+    return sections
+
+
+def row_context(plan: Plan | None, finding: Finding) -> str:
+    """The text that names the finding's row (the task, the school, the budget item), to show beside it."""
+    if plan is None or not finding.sheet or not finding.cell:
+        return ""
+    try:
+        row, _ = parse_a1(finding.cell.split(":")[0])
+    except ValueError:
+        return ""
+    for table in plan.tables():
+        if table is None or table.sheet != finding.sheet or row not in table.row_values:
+            continue
+        parts = [clean_text(table.raw(row, key)) for key in CONTEXT_KEYS if table.raw(row, key) not in (None, "")]
+        if parts:
+            return shorten(" — ".join(parts), CONTEXT_LIMIT)
+    return ""
+
+
+# ---------------------------------------------------------------- figures (Tổng hợp)
+
+@dataclass
+class FigureRow:
+    label: str
+    unit: str
+    stated: str
+    computed: str
+    differs: bool
+
+
+@dataclass
+class BatchRow:
+    label: str
+    cells: list[tuple[str, str, bool]]    # (stated, computed, differs) for new, renew, total
+
+
+@dataclass
+class TargetRow:
+    label: str
+    cells: list[tuple[str, str, bool]]    # (assigned, planned, differs) per kind
+    total: bool = False
+
+
+@dataclass
+class Figures:
+    figures: list[FigureRow]
+    batches: list[BatchRow]
+    batch_headers: list[str]
+    targets: list[TargetRow]
+    target_headers: list[str]
+
+    @property
+    def empty(self) -> bool:
+        return not (self.figures or self.batches or self.targets)
+
+
+def format_value(value: object, kind: str, lang: str) -> str:
+    """A figure as the plan writes it: 44.497, 61,40 %, 07 schools as 7."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return clean_text(value)
+    if isinstance(value, float) and not math.isfinite(value):
+        return "#NUM!"
+    if kind == "percent":
+        shown = f"{value * 100:.2f}"
+        return (shown.replace(".", ",") if lang == "vi" else shown) + " %"
+    return format_amount(value, lang)
+
+
+def _pair(stated: object, computed: object, kind: str, lang: str) -> tuple[str, str, bool]:
+    shown_stated = format_value(stated, kind, lang)
+    shown_computed = format_value(computed, kind, lang)
+    return shown_stated, shown_computed, bool(shown_stated and shown_computed and shown_stated != shown_computed)
+
+
+def figures_view(tables: dict[str, object], lang: str) -> Figures:
+    """The Tổng hợp figures from `export.export_tables`: what the plan states next to what the tables give."""
+    figures = []
+    chosen = tables.get("chi-so")
+    for row in getattr(chosen, "rows", []):
+        kind = row.get("type") or "count"
+        stated, computed, differs = _pair(row.get("stated"), row.get("computed"), kind, lang)
+        if not stated and computed in ("", "0"):
+            continue   # a funding source nobody uses, a figure the plan does not give
+        figures.append(FigureRow(str(row.get("label", "")), str(row.get("unit", "")), stated, computed, differs))
+
+    batches = []
+    batch_table = tables.get("dot-quy")
+    keys = ("new", "renew", "total")
+    headers = {item.key: item.header for item in getattr(batch_table, "fields", [])}
+    for row in getattr(batch_table, "rows", []):
+        batches.append(BatchRow(str(row.get("label", "")),
+                                [_pair(row.get(f"stated_{key}"), row.get(key), "count", lang) for key in keys]))
+
+    targets = []
+    target_table = tables.get("tong-hop")
+    target_headers: list[str] = []
+    kinds: list[str] = []
+    for item in getattr(target_table, "fields", []):
+        if item.key.endswith("_assigned"):
+            kind = item.key[: -len("_assigned")]
+            kinds.append(kind)
+            target_headers.append(item.header.rsplit(" - ", 1)[0])
+    rows = list(getattr(target_table, "rows", []))
+    used = [kind for kind in kinds if any(row.get(f"{kind}_assigned") or row.get(f"{kind}_planned") for row in rows)]
+    for row in rows:
+        cells = [_pair(row.get(f"{kind}_assigned"), row.get(f"{kind}_planned"), "count", lang) for kind in used]
+        if not any(assigned not in ("", "0") or planned not in ("", "0") for assigned, planned, _ in cells):
+            continue   # a school level the plan has nothing for
+        targets.append(TargetRow(str(row.get("level", "")), cells, total=row.get("level") == L.TOTAL_LABEL))
+    target_headers = [header for kind, header in zip(kinds, target_headers) if kind in used]
+    return Figures(figures, batches, [headers.get(key, key) for key in keys], targets, target_headers)
