@@ -106,13 +106,12 @@ def group_findings(findings: list[Finding], plan: Plan | None = None) -> list[Se
                 cause = None
         if cause is not None:
             parent[index] = cause
+    _break_loops(parent)
     items = [Item(finding, row_context(plan, finding)) for finding in findings]
 
     def root(index: int) -> int:
-        seen = {index}
-        while index in parent and parent[index] not in seen:   # a chain goes under its first cause; no loops
+        while index in parent:
             index = parent[index]
-            seen.add(index)
         return index
 
     tops: list[int] = []
@@ -131,6 +130,18 @@ def group_findings(findings: list[Finding], plan: Plan | None = None) -> list[Se
     if others:
         sections.append(Section("info", others))
     return sections
+
+
+def _break_loops(parent: dict[int, int]) -> None:
+    """Findings naming each other as causes: the first of the loop becomes the cause of the others."""
+    for start in list(parent):
+        path: list[int] = []
+        index = start
+        while index in parent and index not in path:
+            path.append(index)
+            index = parent[index]
+        if index in path:
+            del parent[min(path[path.index(index):])]
 
 
 def row_context(plan: Plan | None, finding: Finding) -> str:

@@ -1,0 +1,174 @@
+"""The page in a real browser: headless Chromium (Debian's package) driven by Playwright.
+
+The browser is the system's (`/usr/bin/chromium`, or `chromium` on PATH);
+Playwright never downloads one here. Without either, these tests skip and
+say why. Set CHUANQG_SCREENSHOT=path to keep the screenshot of the findings
+(docs/serve-findings.png is made that way).
+"""
+from __future__ import annotations
+
+import base64
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from chuanqg_xl import layout as L
+from chuanqg_xl.reader import read_plan
+from chuanqg_xl.web.app import create_app, set_port
+from webtools import SAMPLES
+
+HBT = SAMPLES / "hai-ba-trung-2023.xlsx"
+CHROMIUM = next((path for path in ("/usr/bin/chromium", shutil.which("chromium") or "") if path and
+                 Path(path).exists()), None)
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--lang=vi-VN"]
+WAIT_MS = 60_000
+
+try:
+    from playwright.sync_api import sync_playwright
+except ImportError:  # pragma: no cover - depends on the machine
+    sync_playwright = None
+
+pytestmark = [
+    pytest.mark.skipif(sync_playwright is None, reason="Playwright is not installed (pip install -e '.[test]')"),
+    pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (Debian package 'chromium'; "
+                                                ".ci/run installs it when it runs as root)"),
+]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory):
+    from werkzeug.serving import make_server
+
+    root = tmp_path_factory.mktemp("browser-temp")
+    app = create_app("127.0.0.1", 0, temp_root=root)
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    set_port(app, server.server_port)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/", root
+    server.shutdown()
+    thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(accept_downloads=True, viewport={"width": 1200, "height": 900}, locale="vi-VN")
+    opened = context.new_page()
+    opened.set_default_timeout(WAIT_MS)
+    yield opened
+    context.close()
+
+
+def test_choose_a_workbook_see_findings_and_download_the_recalculated_one(site, page, tmp_path: Path) -> None:
+    url, root = site
+    page.goto(url)
+    assert page.locator("h1").inner_text() == "Kiểm tra sổ kế hoạch trường đạt chuẩn quốc gia"
+    page.set_input_files("#files", str(HBT))
+    page.wait_for_selector("#summary")
+    assert page.locator("#summary").inner_text() == "1 lỗi, 2 cảnh báo, 4 ghi chú"
+    error = page.locator(".findings-section.sev-error .finding").first
+    assert "Nhiệm vụ ghi 9 trường nhưng nêu 7 trường (Quý IV/2023)." in error.inner_text()
+    assert "09 trường công nhận mới và công nhận lại Quý IV" in error.inner_text()
+    assert "F24" in error.locator(".where").inner_text()
+    warnings = page.locator(".findings-section.sev-warning").inner_text()
+    assert "'TH Ngô Thị Nhâm' được hiểu là 'TH Ngô Thị Nhậm'" in warnings
+    assert page.locator("#progress").is_hidden()
+    assert "/r/" in page.url                                      # a reload shows the same result
+
+    shot = Path(os.environ.get("CHUANQG_SCREENSHOT") or tmp_path / "findings.png")
+    page.screenshot(path=str(shot), full_page=True)
+    assert shot.read_bytes().startswith(b"\x89PNG") and shot.stat().st_size > 20_000
+
+    with page.expect_download() as waiting:
+        page.click("#download-recalc")
+    download = waiting.value
+    assert download.suggested_filename == "hai-ba-trung-2023 - đã tính lại.xlsx"
+    saved = tmp_path / "da-tinh-lai.xlsx"
+    download.save_as(saved)
+    plan = read_plan(saved)
+    assert plan.review_sheet == L.REVIEW_NAME and len(plan.schools) == 15
+    review = [row for row in openpyxl.load_workbook(saved)[L.REVIEW_NAME].iter_rows(values_only=True)]
+    assert any(row[0] == "X008" and row[3] == "F24" for row in review)
+    assert list(root.iterdir()) == []
+
+
+def test_a_refused_export_says_why_then_the_draft_downloads(site, page, tmp_path: Path) -> None:
+    url, _ = site
+    page.goto(url)
+    page.set_input_files("#files", str(HBT))
+    page.wait_for_selector("#summary")
+    page.click("#download-appendices")
+    message = page.locator("#download-appendices ~ .download-error")
+    message.wait_for(state="visible")
+    assert "sổ còn 1 lỗi" in message.inner_text()
+    page.check("form:has(#download-appendices) input[name=force]")
+    with page.expect_download() as waiting:
+        page.click("#download-appendices")
+    assert waiting.value.suggested_filename == "hai-ba-trung-2023 - phụ lục.xlsx"
+
+
+def test_drop_a_file_on_the_page(site, page) -> None:
+    url, _ = site
+    page.goto(url)
+    payload = base64.b64encode(HBT.read_bytes()).decode()
+    page.evaluate("""([name, payload]) => {
+        const bytes = Uint8Array.from(atob(payload), c => c.charCodeAt(0));
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([bytes], name));
+        document.getElementById("drop").dispatchEvent(new DragEvent("drop", {dataTransfer: transfer, bubbles: true}));
+    }""", ["hai-ba-trung-2023.xlsx", payload])
+    page.wait_for_selector("#summary")
+    assert page.locator("#summary").inner_text() == "1 lỗi, 2 cảnh báo, 4 ghi chú"
+
+
+def test_english_switch_keeps_the_result(site, page) -> None:
+    url, _ = site
+    page.goto(url)
+    page.set_input_files("#files", str(HBT))
+    page.wait_for_selector("#summary")
+    page.click("#lang-switch")
+    page.wait_for_selector("text=Errors — must be fixed")
+    assert page.locator("#summary").inner_text() == "1 error, 2 warning, 4 note"
+    assert page.locator("h1").inner_text() == "Check a national-standard school plan"
+
+
+def test_a_bad_file_gets_a_sentence(site, page, tmp_path: Path) -> None:
+    url, _ = site
+    bad = tmp_path / "danh sách.xlsx"
+    bad.write_text("TT,Tên trường\n1,TH A\n", encoding="utf-8")
+    page.goto(url)
+    page.set_input_files("#files", str(bad))
+    alert = page.locator(".alert")
+    alert.wait_for()
+    assert "Tệp 'danh sách.xlsx' không phải sổ Excel (đây là tệp văn bản/CSV)" in alert.inner_text()
+    assert "Traceback" not in page.content()
+
+
+def test_several_workbooks_give_the_consolidation(site, page) -> None:
+    url, _ = site
+    page.goto(url)
+    page.set_input_files("#files", [str(SAMPLES / name) for name in
+                                    ("hai-ba-trung-2023.xlsx", "kon-tum-2023.xlsx", "lai-chau-2024.xlsx")])
+    page.wait_for_selector(".district")
+    assert page.locator("#summary").inner_text() == "Đã đọc được 3/3 sổ"
+    row = page.locator("details.district", has_text="hai-ba-trung-2023.xlsx")
+    body = row.locator(".district-body")
+    assert body.is_hidden()
+    row.locator("summary").click()                                # its findings, one click away
+    assert "Nhiệm vụ ghi 9 trường nhưng nêu 7 trường" in body.inner_text()
+    with page.expect_download() as waiting:
+        page.click("#download-consolidated")
+    assert waiting.value.suggested_filename == "Tổng hợp kế hoạch 3 đơn vị.xlsx"
