@@ -67,6 +67,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
 
     # ------------------------------------------------------------ results
+    "web.count.error": {"vi": "{count} lỗi", "en": "{count} error{s}"},
+    "web.count.warning": {"vi": "{count} cảnh báo", "en": "{count} warning{s}"},
+    "web.count.info": {"vi": "{count} ghi chú", "en": "{count} note{s}"},
     "web.no_findings": {"vi": "Không phát hiện vấn đề nào", "en": "No problems found"},
     "web.result.year": {"vi": "Kế hoạch năm {year}", "en": "Plan year {year}"},
     "web.findings.title": {"vi": "Các vấn đề tìm thấy", "en": "Findings"},

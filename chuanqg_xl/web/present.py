@@ -47,7 +47,8 @@ def summary_line(findings: Iterable[Finding], lang: str) -> str:
     counts = {severity: 0 for severity in SEVERITIES}
     for finding in findings:
         counts[finding.severity] = counts.get(finding.severity, 0) + 1
-    parts = [f"{count} {text('severity.' + severity, lang)}" for severity, count in counts.items() if count]
+    parts = [text(f"web.count.{severity}", lang, count=count, s="" if count == 1 else "s")
+             for severity, count in counts.items() if count]
     return ", ".join(parts) if parts else text("web.no_findings", lang)
 
 

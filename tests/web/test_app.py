@@ -92,7 +92,7 @@ def test_upload_without_script_redirects_to_the_result_page(client) -> None:
     assert page.status_code == 200 and "1 lỗi, 2 cảnh báo, 4 ghi chú" in seen
     english = client.get(answer.headers["Location"].replace("lang=vi", "lang=en"), base_url=BASE)
     seen = visible_text(english.get_data(as_text=True))
-    assert "1 error, 2 warning, 4 note" in seen and "Errors — must be fixed" in seen
+    assert "1 error, 2 warnings, 4 notes" in seen and "Errors — must be fixed" in seen
 
 
 def test_figures_that_differ_are_marked(client, make_plan) -> None:

@@ -29,9 +29,9 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
 WAIT_MS = 60_000
 
 try:
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 except ImportError:  # pragma: no cover - depends on the machine
-    sync_playwright = None
+    expect = sync_playwright = None
 
 pytestmark = [
     pytest.mark.skipif(sync_playwright is None, reason="Playwright is not installed (pip install -e '.[test]')"),
@@ -141,7 +141,7 @@ def test_english_switch_keeps_the_result(site, page) -> None:
     page.wait_for_selector("#summary")
     page.click("#lang-switch")
     page.wait_for_selector("text=Errors — must be fixed")
-    assert page.locator("#summary").inner_text() == "1 error, 2 warning, 4 note"
+    assert page.locator("#summary").inner_text() == "1 error, 2 warnings, 4 notes"
     assert page.locator("h1").inner_text() == "Check a national-standard school plan"
 
 
@@ -172,3 +172,33 @@ def test_several_workbooks_give_the_consolidation(site, page) -> None:
     with page.expect_download() as waiting:
         page.click("#download-consolidated")
     assert waiting.value.suggested_filename == "Tổng hợp kế hoạch 3 đơn vị.xlsx"
+
+
+def test_progress_is_shown_while_the_server_works(site, page) -> None:
+    """The request is held back by the test: meanwhile the page says what it is doing, then the result replaces it."""
+    url, _ = site
+    held = []
+    page.route("**/check?*", lambda route: held.append(route))
+    page.goto(url)
+    page.set_input_files("#files", str(HBT))
+    page.wait_for_function("document.getElementById('progress') && !document.getElementById('progress').hidden")
+    assert page.locator("#progress .progress-text").inner_text() in ("Đang gửi tệp…", "Đang kiểm tra sổ…")
+    while not held:
+        page.wait_for_timeout(50)
+    held[0].continue_()
+    page.wait_for_selector("#summary")
+    assert page.locator("#progress").is_hidden()
+
+    page.unroute("**/check?*")
+    making = []
+    page.route("**/d/*/status?*", lambda route: making.append(route))
+    page.click("#download-status")
+    while not making:
+        page.wait_for_timeout(50)
+    button = page.locator("#download-status")
+    assert button.inner_text() == "Đang tạo tệp…" and button.is_disabled()
+    with page.expect_download() as waiting:
+        making[0].continue_()
+    assert waiting.value.suggested_filename.startswith("hai-ba-trung-2023 - tiến độ đến ")
+    expect(button).to_have_text("Tải báo cáo tiến độ")
+    expect(button).to_be_enabled()

@@ -39,7 +39,7 @@ def test_errors_then_warnings_then_notes() -> None:
 def test_summary_line() -> None:
     findings = [finding("E1", "error"), finding("W1", "warning"), finding("W2", "warning")]
     assert summary_line(findings, "vi") == "1 lỗi, 2 cảnh báo"
-    assert summary_line(findings, "en") == "1 error, 2 warning"
+    assert summary_line(findings, "en") == "1 error, 2 warnings"
     assert summary_line([], "vi") == "Không phát hiện vấn đề nào"
 
 
