@@ -6,7 +6,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "web.help.serve": {
         "vi": "Mở trang kiểm tra sổ kế hoạch trong trình duyệt (chạy trên máy này, không cần internet). Thả sổ "
               "Excel vào trang để kiểm tra, tải sổ đã tính lại, phụ lục, báo cáo tiến độ; thả nhiều sổ để tổng hợp. "
-              "Nhấn Ctrl+C để dừng.\n\nVí dụ:\n\n\b\n    chuanqg-xl serve\n    chuanqg-xl serve --port 9000 --no-browser",
+              "Nhấn Ctrl+C để dừng.\n\nVí dụ:\n\n\b\n    chuanqg-xl serve\n"
+              "    chuanqg-xl serve --port 9000 --no-browser",
         "en": "Open the checking page in the browser (runs on this machine, no internet needed). Ctrl+C stops it.",
     },
     "web.opt.host": {
@@ -56,10 +57,12 @@ MESSAGES: dict[str, dict[str, str]] = {
               "workbooks at once to consolidate them. At most {limit} MB a file and {count} files at a time.",
     },
     "web.page.privacy": {
-        "vi": "Tệp chỉ được xử lý trên máy này, không gửi lên internet; bản tạm được xoá ngay sau khi kiểm tra. Tệp "
-              "gốc của anh/chị không bị thay đổi.",
-        "en": "Files are processed on this computer only, never sent to the internet; temporary copies are deleted "
-              "right after. Your original file is not changed.",
+        "vi": "Tệp chỉ được xử lý trên máy này, không gửi lên internet. Bản tạm trên đĩa được xoá ngay sau khi kiểm "
+              "tra; bản giữ trong bộ nhớ để tải kết quả về được bỏ sau {minutes} phút không dùng. Tệp gốc của "
+              "anh/chị không bị thay đổi.",
+        "en": "Files are processed on this computer only, never sent to the internet. Temporary copies on disk are "
+              "deleted right after the check; the copy kept in memory for downloads is dropped after {minutes} minutes "
+              "unused. Your original file is not changed.",
     },
     "web.page.footer": {
         "vi": "chuanqg-xl {version} · chạy trên máy này, không cần internet · dừng bằng Ctrl+C trong cửa sổ dòng lệnh",
@@ -210,9 +213,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "This page is out of date (the server was restarted). Reload the page (F5) and choose the file again.",
     },
     "web.error.expired": {
-        "vi": "Kết quả này không còn được giữ (quá 30 phút không dùng, hoặc trang đã khởi động lại). Hãy chọn lại "
-              "tệp.",
-        "en": "This result is no longer kept (unused for 30 minutes, or the server restarted). Choose the file again.",
+        "vi": "Kết quả này không còn được giữ (quá {minutes} phút không dùng, hoặc trang đã khởi động lại). Hãy "
+              "chọn lại tệp.",
+        "en": "This result is no longer kept (unused for {minutes} minutes, or the server restarted). Choose the "
+              "file again.",
     },
     "web.error.not_found": {"vi": "Không có trang này. Hãy quay về trang chính.",
                             "en": "No such page. Go back to the main page."},

@@ -208,7 +208,7 @@ def _template_globals() -> dict[str, object]:
         "accept": ",".join(actions.accepted_suffixes()), "today": dt.date.today().isoformat(),
         "js_texts": {key.removeprefix("web.js."): text(key, lang, limit=state.file_limit // 2**20,
                                                           count=MAX_FILES) for key in JS_TEXTS},
-        "limit_bytes": state.file_limit, "address": state.address,
+        "limit_bytes": state.file_limit, "address": state.address, "kept_minutes": round(state.store.idle / 60),
     }
 
 
@@ -341,7 +341,7 @@ def _result_context(result: actions.PlanResult | actions.ProvinceResult) -> dict
 def _kept(token: str) -> Kept:
     kept = served().store.get(token)
     if kept is None:
-        raise actions.Refused(_t("web.error.expired"), 404)
+        raise actions.Refused(_t("web.error.expired", minutes=round(served().store.idle / 60)), 404)
     return kept
 
 

@@ -61,8 +61,8 @@ def test_installed_package_serves_the_page(tmp_path: Path) -> None:
     site = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "--no-index", "-q", "--target", str(site),
                     str(wheel)], check=True, capture_output=True, timeout=300)
-    run = subprocess.run([sys.executable, "-c", SERVE_FROM_INSTALLED, str(site), str(SAMPLES / "hai-ba-trung-2023.xlsx")],
-                         cwd=tmp_path, env={"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"},
+    sample = SAMPLES / "hai-ba-trung-2023.xlsx"
+    run = subprocess.run([sys.executable, "-c", SERVE_FROM_INSTALLED, str(site), str(sample)], cwd=tmp_path, env={"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"},
                          capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr
     assert "served from the installed copy" in run.stdout
