@@ -46,15 +46,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     "web.page.heading": {"vi": "Kiểm tra sổ kế hoạch trường đạt chuẩn quốc gia",
                          "en": "Check a national-standard school plan"},
     "web.page.switch": {"vi": "English", "en": "Tiếng Việt"},
-    "web.page.drop": {"vi": "Kéo thả sổ kế hoạch Excel vào đây", "en": "Drop the plan workbook here"},
+    "web.page.drop": {"vi": "Kéo thả sổ kế hoạch Excel hoặc văn bản kế hoạch Word vào đây",
+                      "en": "Drop the plan's workbook or its Word document here"},
     "web.page.or": {"vi": "hoặc", "en": "or"},
     "web.page.choose": {"vi": "Chọn tệp trên máy…", "en": "Choose a file…"},
     "web.page.submit": {"vi": "Kiểm tra", "en": "Check"},
     "web.page.help": {
-        "vi": "Sổ Excel (.xlsx, .xlsm, .xls, .ods): kiểm tra ngay khi chọn. Chọn nhiều sổ của các huyện cùng lúc "
+        "vi": "Sổ Excel (.xlsx, .xlsm, .xls, .ods) hoặc kế hoạch Word (.docx, .doc): kiểm tra ngay khi chọn. Chọn "
+              "cùng lúc sổ Excel và văn bản Word của một kế hoạch để đối chiếu hai bản; chọn nhiều sổ của các huyện "
               "để tổng hợp. Mỗi tệp tối đa {limit} MB, mỗi lần tối đa {count} tệp.",
-        "en": "Workbooks (.xlsx, .xlsm, .xls, .ods) are checked as soon as they are chosen. Choose several districts' "
-              "workbooks at once to consolidate them. At most {limit} MB a file and {count} files at a time.",
+        "en": "Workbooks (.xlsx, .xlsm, .xls, .ods) and Word plans (.docx, .doc) are checked as soon as they are "
+              "chosen. Choose a plan's workbook and its Word document together to hold one against the other; "
+              "several districts' workbooks to consolidate them. At most {limit} MB a file and {count} files at a "
+              "time.",
     },
     "web.page.privacy": {
         "vi": "Tệp chỉ được xử lý trên máy này, không gửi lên internet. Bản tạm trên đĩa được xoá ngay sau khi kiểm "
@@ -75,6 +79,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     "web.count.info": {"vi": "{count} ghi chú", "en": "{count} note{s}"},
     "web.no_findings": {"vi": "Không phát hiện vấn đề nào", "en": "No problems found"},
     "web.result.year": {"vi": "Kế hoạch năm {year}", "en": "Plan year {year}"},
+    "web.result.pair": {"vi": "Đối chiếu với kế hoạch Word: {name}", "en": "Held against the Word plan: {name}"},
+    "web.result.document": {
+        "vi": "Kế hoạch Word: đã kiểm tra chính văn bản. Muốn tính lại và xuất phụ lục, hãy thả sổ Excel của kế "
+              "hoạch (thả cùng lúc sổ Excel và văn bản Word để đối chiếu hai bản).",
+        "en": "A Word plan: its text was checked. To recalculate and export the appendices, drop the plan's "
+              "workbook (drop the workbook and the Word document together to hold one against the other).",
+    },
+    "web.verified.title": {
+        "vi": "Các câu trong kế hoạch Word đã đối chiếu và khớp ({count})",
+        "en": "Statements of the Word plan checked and found right ({count})",
+    },
     "web.findings.title": {"vi": "Các vấn đề tìm thấy", "en": "Findings"},
     "web.findings.section.error": {"vi": "Lỗi — cần sửa", "en": "Errors — must be fixed"},
     "web.findings.section.warning": {"vi": "Cảnh báo — nên xem lại", "en": "Warnings — worth a look"},
@@ -224,11 +239,6 @@ MESSAGES: dict[str, dict[str, str]] = {
                               "en": "Invalid request. Reload the page and try again."},
     "web.error.no_such_download": {"vi": "Kết quả này không có tệp đó để tải.",
                                    "en": "This result has no such download."},
-    "web.error.word_not_yet": {
-        "vi": "'{path}' là kế hoạch Word. Trang này hiện mới đọc được sổ Excel (.xlsx, .xlsm, .xls, .ods); hãy "
-              "chọn sổ Excel của kế hoạch.",
-        "en": "'{path}' is a Word plan. This page reads workbooks only for now (.xlsx, .xlsm, .xls, .ods).",
-    },
     "web.error.unexpected": {
         "vi": "Lỗi không mong đợi ({detail}). Tệp gốc không bị thay đổi. Hãy thử lại; nếu vẫn lỗi, chạy lệnh "
               "chuanqg-xl check -v với tệp này và gửi kết quả cho nhóm phát triển.",

@@ -2,8 +2,9 @@
 
 Each function here is the page's twin of a CLI command and calls the same
 library functions (so the same guards refuse the same hostile files):
-`check_upload` ↔ `check`, `consolidate_uploads` ↔ `consolidate`, and
-`make_download` ↔ `recalc`, `export [--pdf]`, `status -o`. Files are always
+`check_uploads` ↔ `check` (a workbook, a Word plan, or a workbook with its
+Word plan: `check --plan`) or `consolidate` (several workbooks), and
+`make_download` ↔ `recalc`, `export [--pdf]`, `status -o`, `consolidate -o`. Files are always
 on disk under generated names in a private folder; `names` maps those paths
 back to what the user called the files, for every sentence shown.
 """
@@ -53,6 +54,36 @@ def user_message(exc: PlanError, lang: str, names: Mapping[str, str]) -> str:
     return message
 
 
+# ---------------------------------------------------------------- what a file is
+
+def kind_of(upload: Upload) -> str:
+    """'document' for a Word plan, 'workbook' otherwise: judged by content, exactly as `check_plan` judges it."""
+    from ..docplan import word_kind
+
+    if upload.kind is None:
+        upload.kind = "document" if word_kind(upload.path) else "workbook"
+    return upload.kind
+
+
+def check_uploads(uploads: list[Upload], folder: Path, lang: str) -> PlanResult | ProvinceResult:
+    """The one place that decides what the page does with the files it was given.
+
+    One file: its check (a workbook, or a Word plan). A workbook and a Word
+    plan together: the workbook checked and the plan's text held against it
+    (`check --plan`). Anything else: the consolidation of the workbooks.
+    """
+    if len(uploads) == 1:
+        if kind_of(uploads[0]) == "document":
+            return check_document(uploads[0], lang)
+        return check_workbook(uploads[0], lang)
+    kinds = sorted(kind_of(upload) for upload in uploads)
+    if kinds == ["document", "workbook"]:
+        workbook = next(upload for upload in uploads if upload.kind == "workbook")
+        document = next(upload for upload in uploads if upload.kind == "document")
+        return check_workbook(workbook, lang, document)
+    return consolidate_uploads(uploads, folder, lang)
+
+
 # ---------------------------------------------------------------- one plan
 
 @dataclass
@@ -66,15 +97,20 @@ class PlanResult:
     summary: str
     figures: Figures | None = None
     token: str | None = None           # where its downloads are kept
+    document: str | None = None        # the Word plan held against the workbook
+    verified: list[tuple[str, str]] = field(default_factory=list)   # (where, what) the Word plan states rightly
 
     def count(self, severity: str) -> int:
         return sum(1 for finding in self.findings if finding.severity == severity)
 
 
-def check_upload(upload: Upload, lang: str) -> PlanResult:
-    """Check one file, as `chuanqg-xl check` does; the figures of Tổng hợp come along for the page."""
-    if upload.kind == "document":
-        return check_document(upload, lang)
+def _verified(report: object, lang: str) -> list[tuple[str, str]]:
+    return [(item.where.label(lang), item.what) for item in getattr(report, "verified", [])]
+
+
+def check_workbook(upload: Upload, lang: str, document: Upload | None = None) -> PlanResult:
+    """Check a workbook as `chuanqg-xl check` does (with `--plan` when a Word plan comes along);
+    the figures of Tổng hợp come along for the page."""
     from ..checks import run_checks
     from ..derive import analyse
     from ..export import export_tables
@@ -83,14 +119,25 @@ def check_upload(upload: Upload, lang: str) -> PlanResult:
     plan = read_plan(upload.path)
     facts = analyse(plan)
     findings = run_checks(plan, facts, lang=lang)
+    verified: list[tuple[str, str]] = []
+    if document is not None:
+        from ..docplan.compare import compare_plan
+
+        report = compare_plan(plan, findings, document.path, lang=lang)
+        findings, verified = report.findings, _verified(report, lang)
     figures = figures_view(export_tables(plan, facts), lang)
     return PlanResult(upload.name, "workbook", plan.meta.unit, plan.meta.year, findings,
-                      group_findings(findings, plan), summary_line(findings, lang), figures)
+                      group_findings(findings, plan), summary_line(findings, lang), figures,
+                      document=document.name if document else None, verified=verified)
 
 
 def check_document(upload: Upload, lang: str) -> PlanResult:
-    """A Word plan: the library cannot read those yet, so say so in a sentence."""
-    raise PlanError("web.error.word_not_yet", path=upload.path)
+    """A Word plan on its own, as `chuanqg-xl check ke-hoach.docx` does: its text checked, its statements verified."""
+    from ..checks import check_plan
+
+    report = check_plan(upload.path, lang=lang)
+    return PlanResult(upload.name, "document", "", None, report.findings, group_findings(report.findings),
+                      summary_line(report.findings, lang), verified=_verified(report, lang))
 
 
 # ---------------------------------------------------------------- many plans
@@ -188,9 +235,10 @@ def _build(what: str, kept: Kept, uploads: list[Upload], folder: Path, lang: str
         key = f"consolidated-{lang}"
         data = kept.outputs.get(key) or consolidate_uploads(uploads, folder, lang).workbook
         return Download(data, text("web.file.consolidated", lang, count=len(uploads)) + ".xlsx", XLSX)
-    if kept.kind != "plan" or not uploads or uploads[0].kind != "workbook":
+    workbooks = [upload for upload in uploads if kind_of(upload) == "workbook"]
+    if kept.kind != "plan" or not workbooks:
         raise PlanError("web.error.no_such_download")
-    source = uploads[0]
+    source = workbooks[0]
     stem = stem_of(source.name)
     if what == "recalc":
         from ..recalc import recalc_plan
@@ -216,5 +264,5 @@ def _build(what: str, kept: Kept, uploads: list[Upload], folder: Path, lang: str
 
 
 def accepted_suffixes() -> list[str]:
-    """The endings the file chooser offers (Word plans only once the library reads them)."""
-    return [suffix for suffix, kind in SUFFIX_KINDS.items() if kind == "workbook"]
+    """The endings the file chooser offers: workbooks and Word plans."""
+    return list(SUFFIX_KINDS)

@@ -111,7 +111,7 @@ class Served:
     def pdf_available(self) -> bool:
         if self.soffice is not None:
             return self.soffice() is not None
-        from ..export import find_soffice
+        from ..office import find_soffice
 
         return find_soffice() is not None
 
@@ -160,7 +160,7 @@ def create_app(host: str = "127.0.0.1", port: int = 8765, *, temp_root: str | os
     host are refused); `temp_root` is where private upload folders are made
     (the system's temporary folder by default); `store` keeps results for
     downloads (a bounded in-memory `ResultStore` by default); `soffice` finds
-    LibreOffice (`export.find_soffice` by default); `file_limit` is the size
+    LibreOffice (`office.find_soffice` by default); `file_limit` is the size
     one uploaded file may have.
     """
     app = Flask(__name__, static_folder="static", template_folder="templates")
@@ -309,13 +309,12 @@ def _check() -> Response:
     names = actions.names_of(uploads)
     with state.work:
         try:
-            if len(uploads) == 1:
-                result = actions.check_upload(uploads[0], lang)
-                kept = Kept("plan", [(uploads[0].name, uploads[0].read())])
+            result = actions.check_uploads(uploads, _folder(), lang)
+            files = [(upload.name, upload.read()) for upload in uploads]
+            if isinstance(result, actions.ProvinceResult):
+                kept = Kept("province", files, {f"consolidated-{lang}": result.workbook})
             else:
-                result = actions.consolidate_uploads(uploads, _folder(), lang)
-                kept = Kept("province", [(upload.name, upload.read()) for upload in uploads])
-                kept.outputs[f"consolidated-{lang}"] = result.workbook
+                kept = Kept("plan", files)
         except PlanError as exc:
             raise actions.Refused(actions.user_message(exc, lang, names)) from None
     result.token = state.store.put(kept)
@@ -351,10 +350,8 @@ def _result(token: str) -> Response:
     uploads = actions.restore(kept, _folder())
     with served().work:
         try:
-            if kept.kind == "plan":
-                result = actions.check_upload(uploads[0], lang)
-            else:
-                result = actions.consolidate_uploads(uploads, _folder(), lang)
+            result = actions.check_uploads(uploads, _folder(), lang)
+            if isinstance(result, actions.ProvinceResult):
                 served().store.add_output(token, f"consolidated-{lang}", result.workbook)
         except PlanError as exc:
             raise actions.Refused(actions.user_message(exc, lang, actions.names_of(uploads))) from None

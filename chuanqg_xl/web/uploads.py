@@ -38,7 +38,7 @@ STORE_IDLE_SECONDS = 30 * 60
 FOLDER_PREFIX = "chuanqg-web-"
 NAME_LIMIT = 80
 
-# The endings the page takes, and what each is (one place: the page and the server read this).
+# The endings the file chooser offers. What a file is, is judged by its content (actions.kind_of), not by this.
 SUFFIX_KINDS = {".xlsx": "workbook", ".xlsm": "workbook", ".xls": "workbook", ".ods": "workbook",
                 ".docx": "document", ".doc": "document"}
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
@@ -113,14 +113,11 @@ class Upload:
     path: Path         # in the request's private folder
     size: int = 0
     named: bool = True  # False: an empty file field (the browser sends one when nothing was chosen)
+    kind: str | None = None   # "workbook" or "document" once judged by content (actions.kind_of)
 
     @property
     def suffix(self) -> str:
         return suffix_of(self.name)
-
-    @property
-    def kind(self) -> str:
-        return SUFFIX_KINDS.get(self.suffix, "workbook")
 
     def read(self) -> bytes:
         return self.path.read_bytes()

@@ -30,9 +30,9 @@ def test_page_is_vietnamese_offline_and_states_the_limit(client, temp_root: Path
     html = page.get_data(as_text=True)
     assert page.status_code == 200 and page.mimetype == "text/html"
     seen = visible_text(html)
-    assert "Kéo thả sổ kế hoạch Excel vào đây" in seen
+    assert "Kéo thả sổ kế hoạch Excel hoặc văn bản kế hoạch Word vào đây" in seen
     assert "Mỗi tệp tối đa 50 MB" in seen
-    assert 'accept=".xlsx,.xlsm,.xls,.ods"' in html
+    assert 'accept=".xlsx,.xlsm,.xls,.ods,.docx,.doc"' in html
     # Nothing from the internet: every script, style and picture is the package's own.
     for reference in re.findall(r'(?:src|href)="([^"]+)"', html):
         assert not re.match(r"(?:https?:)?//", reference), reference
@@ -43,7 +43,7 @@ def test_page_is_vietnamese_offline_and_states_the_limit(client, temp_root: Path
 
 
 @pytest.mark.parametrize("name, kind", [("app.css", "text/css"), ("app.js", "text/javascript"),
-                                        ("favicon.svg", "image/svg+xml")])
+                                        ("favicon.svg", "image/svg+xml"), ("drop.svg", "image/svg+xml")])
 def test_assets_are_served_by_the_package(client, name: str, kind: str) -> None:
     answer = client.get(f"/static/{name}", base_url=BASE)
     assert answer.status_code == 200
@@ -54,10 +54,10 @@ def test_assets_are_served_by_the_package(client, name: str, kind: str) -> None:
 def test_english_switch(client) -> None:
     page = client.get("/?lang=en", base_url=BASE)
     seen = visible_text(page.get_data(as_text=True))
-    assert "Drop the plan workbook here" in seen and "Tiếng Việt" in seen
+    assert "Drop the plan's workbook or its Word document here" in seen and "Tiếng Việt" in seen
     assert "lang=en" in page.headers["Set-Cookie"]
     again = client.get("/", base_url=BASE)                 # the choice is remembered
-    assert "Drop the plan workbook here" in visible_text(again.get_data(as_text=True))
+    assert "Drop the plan's workbook or its Word document here" in visible_text(again.get_data(as_text=True))
 
 
 # ---------------------------------------------------------------- one workbook
@@ -160,7 +160,7 @@ def test_pdf_without_libreoffice_says_so(temp_root: Path) -> None:
 @pytest.mark.libreoffice
 @pytest.mark.slow
 def test_download_pdf(client, temp_root: Path) -> None:
-    from chuanqg_xl.export import find_soffice
+    from chuanqg_xl.office import find_soffice
 
     if find_soffice() is None:
         pytest.skip("LibreOffice (soffice) is not installed")
@@ -251,10 +251,79 @@ def test_bad_file_gets_the_command_lines_sentence(client, temp_root: Path) -> No
     assert leftovers(temp_root) == []
 
 
-def test_word_plans_are_refused_with_a_sentence_for_now(client) -> None:
-    answer = post_files(client, [(b"PK\x03\x04whatever", "ke-hoach.docx")])
+# ---------------------------------------------------------------- Word plans
+
+HBT_DOCX = SAMPLES / "plans" / "hai-ba-trung-2023.docx"
+
+
+def test_a_word_plan_is_checked_as_the_command_line_checks_it(client, temp_root: Path) -> None:
+    from chuanqg_xl.checks import check_plan
+
+    answer = post_files(client, [HBT_DOCX])
+    assert answer.status_code == 200, answer.get_data(as_text=True)[:300]
+    html = answer.get_json()["html"]
+    seen = visible_text(html)
+    report = check_plan(HBT_DOCX)
+    assert "1 lỗi, 2 cảnh báo, 3 ghi chú" in seen and report.summary["total"] == 6
+    for finding in report.findings:                      # every finding, at its paragraph or table row
+        assert visible_text(finding.message) in seen and finding.location() in seen
+    error = re.search(r'<li class="finding sev-error">.*?</li>', html, re.S).group(0)
+    assert "bảng 1, dòng 22 «Tháng 9/2023 Tiếp tục hoàn thiện…»" in visible_text(error)
+    assert "09 trường công nhận mới và công nhận lại Quý IV" in visible_text(error)
+    assert f"Các câu trong kế hoạch Word đã đối chiếu và khớp ({len(report.verified)})" in seen
+    assert "đoạn 24 «- Quý IV/2023: 07 trường»: 07 = 03 + 04" in seen
+    assert "Muốn tính lại và xuất phụ lục, hãy thả sổ Excel" in seen
+    assert "download-recalc" not in html                 # nothing to recalculate in a Word document
+    assert leftovers(temp_root) == []
+
+
+def test_a_workbook_with_its_word_plan_is_held_against_it(client, temp_root: Path, tmp_path: Path) -> None:
+    from chuanqg_xl.checks import check_plan
+
+    answer = post_files(client, [HBT_DOCX, HBT])
+    assert answer.status_code == 200, answer.get_data(as_text=True)[:300]
+    html = answer.get_json()["html"]
+    seen = visible_text(html)
+    report = check_plan(HBT, plan_document=HBT_DOCX)
+    assert "1 lỗi, 4 cảnh báo, 4 ghi chú" in seen and report.summary["total"] == 9
+    assert "hai-ba-trung-2023.xlsx" in seen and "Đối chiếu với kế hoạch Word: hai-ba-trung-2023.docx" in seen
+    for finding in report.findings:
+        assert visible_text(finding.message) in seen
+    assert "Số trường theo đợt, quý" in seen              # the workbook's figures
+    token = result_token(answer)
+    recalculated = download(client, token, "recalc")     # the downloads are the workbook's
+    assert recalculated.status_code == 200 and saved_name(recalculated) == "hai-ba-trung-2023 - đã tính lại.xlsx"
+    out = tmp_path / "out.xlsx"
+    out.write_bytes(recalculated.data)
+    assert read_plan(out).review_sheet == L.REVIEW_NAME
+    again = client.get(f"/r/{token}?lang=vi", base_url=BASE)   # a reload gives the same pair again
+    assert "1 lỗi, 4 cảnh báo, 4 ghi chú" in visible_text(again.get_data(as_text=True))
+    assert leftovers(temp_root) == []
+
+
+def test_a_doc_without_libreoffice_gets_the_libraries_sentence(client, monkeypatch: pytest.MonkeyPatch) -> None:
+    import chuanqg_xl.office as office
+
+    monkeypatch.setattr(office, "find_soffice", lambda: None)
+    fake_doc = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504 + "WordDocument".encode("utf-16-le") + b"\0" * 1024
+    answer = post_files(client, [(fake_doc, "kế hoạch cũ.doc")])
     assert answer.status_code == 422
-    assert "'ke-hoach.docx' là kế hoạch Word" in answer.get_json()["error"]
+    sentence = answer.get_json()["error"]
+    assert "kế hoạch cũ.doc" in sentence and "LibreOffice" in sentence and ".docx" in sentence
+
+
+@pytest.mark.parametrize("sample", sorted(SAMPLES.glob("*.xlsx")) + sorted((SAMPLES / "plans").glob("*.docx")),
+                         ids=lambda path: path.name)
+def test_the_page_and_the_library_agree(client, sample: Path) -> None:
+    """One truth, two faces: the page's summary and findings are the library's."""
+    from chuanqg_xl.checks import check_plan
+    from chuanqg_xl.web.present import summary_line
+
+    report = check_plan(sample)
+    seen = visible_text(post_files(client, [sample]).get_json()["html"])
+    assert summary_line(report.findings, "vi") in seen
+    for finding in report.findings:
+        assert visible_text(finding.message) in seen
 
 
 def test_no_file_chosen(client) -> None:
@@ -346,10 +415,10 @@ def test_cross_site_download_is_refused(client) -> None:
 
 
 def test_an_unforeseen_error_is_a_sentence(client, monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(upload, lang):
+    def broken(uploads, folder, lang):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(actions, "check_upload", broken)
+    monkeypatch.setattr(actions, "check_uploads", broken)
     answer = post_files(client, [HBT], xhr=False)
     text = answer.get_data(as_text=True)
     assert answer.status_code == 500 and "Lỗi không mong đợi (RuntimeError: boom)" in visible_text(text)

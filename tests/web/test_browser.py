@@ -202,3 +202,25 @@ def test_progress_is_shown_while_the_server_works(site, page) -> None:
     assert waiting.value.suggested_filename.startswith("hai-ba-trung-2023 - tiến độ đến ")
     expect(button).to_have_text("Tải báo cáo tiến độ")
     expect(button).to_be_enabled()
+
+
+def test_a_word_plan_and_a_workbook_with_its_word_plan(site, page) -> None:
+    url, _ = site
+    docx = SAMPLES / "plans" / "hai-ba-trung-2023.docx"
+    page.goto(url)
+    page.set_input_files("#files", str(docx))
+    page.wait_for_selector("#summary")
+    assert page.locator("#summary").inner_text() == "1 lỗi, 2 cảnh báo, 3 ghi chú"
+    error = page.locator(".findings-section.sev-error .finding").first
+    assert "bảng 1, dòng 22" in error.locator(".where").inner_text()
+    assert "09 trường" in error.inner_text()
+    verified = page.locator("details.verified")
+    verified.locator("summary").click()
+    assert "07 = 03 + 04" in verified.inner_text()
+
+    page.set_input_files("#files", [str(HBT), str(docx)])
+    page.wait_for_selector("text=Đối chiếu với kế hoạch Word: hai-ba-trung-2023.docx")
+    assert page.locator("#summary").inner_text() == "1 lỗi, 4 cảnh báo, 4 ghi chú"
+    with page.expect_download() as waiting:
+        page.click("#download-recalc")
+    assert waiting.value.suggested_filename == "hai-ba-trung-2023 - đã tính lại.xlsx"

@@ -18,7 +18,7 @@ from webtools import ROOT, SAMPLES
 
 ASSETS = ("chuanqg_xl/web/templates/page.html", "chuanqg_xl/web/templates/_results.html",
           "chuanqg_xl/web/templates/_findings.html", "chuanqg_xl/web/static/app.css",
-          "chuanqg_xl/web/static/app.js", "chuanqg_xl/web/static/favicon.svg")
+          "chuanqg_xl/web/static/app.js", "chuanqg_xl/web/static/favicon.svg", "chuanqg_xl/web/static/drop.svg")
 
 SERVE_FROM_INSTALLED = r"""
 import re, sys
@@ -29,7 +29,7 @@ client = create_app().test_client()
 base = "http://127.0.0.1:8765"
 page = client.get("/", base_url=base)
 assert page.status_code == 200, page.status_code
-for asset in ("app.css", "app.js", "favicon.svg"):
+for asset in ("app.css", "app.js", "favicon.svg", "drop.svg"):
     assert client.get("/static/" + asset, base_url=base).status_code == 200, asset
 token = re.search(r'csrf=([^"&]+)', page.get_data(as_text=True)).group(1)
 with open(sys.argv[2], "rb") as handle:

@@ -128,7 +128,7 @@ def test_help_names_the_options() -> None:
 def test_prints_the_address_and_how_to_stop_then_stops_on_ctrl_c(tmp_path: Path) -> None:
     running = start(tmp_path)
     status, _, page = running.request("GET", "/")
-    assert status == 200 and "Kéo thả sổ kế hoạch Excel vào đây" in page.decode()
+    assert status == 200 and "Kéo thả sổ kế hoạch Excel hoặc văn bản kế hoạch Word vào đây" in page.decode()
     code = stop(running)
     time.sleep(0.2)
     printed = "".join(running.output)

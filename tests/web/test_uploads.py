@@ -59,7 +59,7 @@ def test_sink_writes_generated_names_and_stops_at_the_limit(tmp_path: Path) -> N
     sink.close()
     assert sorted(path.name for path in tmp_path.iterdir()) == ["tep-01.xlsx", "tep-02.docx"]
     assert [upload.name for upload in sink.uploads] == ["evil name.xlsx", "x.docx"]
-    assert sink.uploads[0].read() == b"1234567890" and sink.uploads[1].kind == "document"
+    assert sink.uploads[0].read() == b"1234567890" and sink.uploads[1].suffix == ".docx"
 
 
 class Clock:
