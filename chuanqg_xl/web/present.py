@@ -35,6 +35,14 @@ class Item:
     def where(self) -> str:
         return self.finding.location()
 
+    @property
+    def worst(self) -> str:
+        """The gravest severity of the finding and its consequences: the section it is listed in (a warning
+        whose consequences are errors is listed with the errors, as their cause)."""
+        found = [self.finding.severity, *(child.worst for child in self.consequences)]
+        last = len(SEVERITIES) - 1   # a severity the page does not know is listed with the notes, never lost
+        return SEVERITIES[min(SEVERITIES.index(severity) if severity in SEVERITIES else last for severity in found)]
+
 
 @dataclass
 class Section:
@@ -82,7 +90,8 @@ def _cause_index(finding: Finding, lookup: dict[object, int], index: int) -> int
 
 
 def group_findings(findings: list[Finding], plan: Plan | None = None) -> list[Section]:
-    """Errors, then warnings, then notes; a finding whose cause is known sits under its cause.
+    """Errors, then warnings, then notes; a finding whose cause is known sits under its cause, and the cause
+    is listed with the gravest of its consequences.
 
     The cause comes from a `caused_by` attribute (naming the other finding by
     index, (code, sheet, cell), 'Sheet!A1' or an id) or a shared `group` (its
@@ -124,12 +133,9 @@ def group_findings(findings: list[Finding], plan: Plan | None = None) -> list[Se
             items[top].consequences.append(items[index])
     sections = []
     for severity in SEVERITIES:
-        chosen = [items[index] for index in tops if findings[index].severity == severity]
+        chosen = [items[index] for index in tops if items[index].worst == severity]
         if chosen:
             sections.append(Section(severity, chosen))
-    others = [items[index] for index in tops if findings[index].severity not in SEVERITIES]
-    if others:
-        sections.append(Section("info", others))
     return sections
 
 

@@ -439,3 +439,24 @@ def test_recalculated_download_is_a_sound_package(client) -> None:
     data = download(client, token, "recalc").data
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         assert archive.testzip() is None
+
+
+def test_consequences_are_listed_under_their_cause(client, make_plan) -> None:
+    from chuanqg_xl.checks import check_plan
+
+    path = make_plan(lambda d: d.budget_new[1].update(district=2_800_000_000))   # typed in đồng, not triệu
+    report = check_plan(path)
+    consequences = [finding for finding in report.findings if finding.caused_by == ("D011", "PL2 - Kinh phí CN mới",
+                                                                                     "E5")]
+    assert consequences
+    html = post_files(client, [path]).get_json()["html"]
+    cause = re.search(r'<li class="finding sev-\w+">\s*<div class="where">\s*<span class="sheet">PL2 - Kinh phí CN mới'
+                      r'</span><span class="cell">E5</span>.*?</li>\s*</ul>\s*</div>\s*</div>\s*</li>', html, re.S)
+    assert cause is not None, html
+    block = visible_text(cause.group(0))
+    assert f"Do vấn đề này nên có thêm {len(consequences)} vấn đề sau:" in block
+    for finding in consequences:
+        assert visible_text(finding.message) in block
+    seen = visible_text(html)
+    assert seen.index("D011") < min(seen.index(finding.code + " ·") for finding in consequences)
+    assert seen.index("Lỗi — cần sửa") < seen.index("D011")    # a cause of errors is listed with the errors

@@ -48,8 +48,8 @@ def test_consequences_sit_under_their_cause_whatever_form_caused_by_takes() -> N
     for reference in (0, ("A", "Tiến độ", "B5"), "Tiến độ!B5", "A@Tiến độ!B5", cause,
                       {"code": "A", "sheet": "Tiến độ", "cell": "B5"}, ["A", "Tiến độ", "B5"]):
         findings = [cause, caused("B", "error", "C9", reference), caused("C", "info", "D1", reference)]
-        # The cause is listed first, under its own severity; its consequences (even an error) under it.
-        assert shape(group_findings(findings)) == [("warning", [("A", ["B", "C"])])], reference
+        # The cause comes first, its consequences under it; listed with the gravest of them (the error).
+        assert shape(group_findings(findings)) == [("error", [("A", ["B", "C"])])], reference
 
 
 def test_chains_go_under_the_first_cause_and_loops_do_not_hang() -> None:
@@ -64,6 +64,8 @@ def test_a_shared_group_puts_its_first_finding_first() -> None:
                 caused("C", "warning", "C1", group="g2"), caused("D", "info", "D1")]
     assert shape(group_findings(findings)) == [("error", [("A", ["B"])]), ("warning", [("C", [])]),
                                                ("info", [("D", [])])]
+    unknown = [caused("A", "fatal", "A1"), caused("B", "info", "B1")]     # a severity the page does not know
+    assert shape(group_findings(unknown)) == [("info", [("A", []), ("B", [])])]
 
 
 def test_an_unknown_cause_leaves_the_finding_where_it_is() -> None:
