@@ -230,3 +230,16 @@ def test_two_at_once(server: Server) -> None:
         other = samples[1][0] if name == samples[0][0] else samples[0][0]
         assert other.encode() not in body
     assert list(server.tmp.iterdir()) == []
+
+
+def test_a_province_of_files_is_consolidated_in_worker_processes(server: Server) -> None:
+    """From 8 files on, the library reads districts in worker processes: started from the server, they work."""
+    from chuanqg_xl.consolidate import PARALLEL_MIN_FILES
+
+    samples = sorted(SAMPLES.glob("*.xlsx"))
+    files = [(f"{number:02d}-{path.name}", path.read_bytes())
+             for number, path in enumerate(samples * 2, start=1)][:max(PARALLEL_MIN_FILES, 10)]
+    status, _, body = server.upload(files, server.token())
+    assert status == 200, body[:500]
+    assert f"Đã đọc được {len(files)}/{len(files)} sổ" in body.decode()
+    assert list(server.tmp.iterdir()) == []
