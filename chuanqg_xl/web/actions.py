@@ -58,7 +58,7 @@ def user_message(exc: PlanError, lang: str, names: Mapping[str, str]) -> str:
 
 def kind_of(upload: Upload) -> str:
     """'document' for a Word plan, 'workbook' otherwise: judged by content, exactly as `check_plan` judges it."""
-    from ..docplan import word_kind
+    from ..guard import word_kind
 
     if upload.kind is None:
         upload.kind = "document" if word_kind(upload.path) else "workbook"
