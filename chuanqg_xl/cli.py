@@ -338,7 +338,7 @@ def serve_cmd(host: str, port: int, no_browser: bool, lang: str) -> None:
     def action() -> int:
         from .web import serve
 
-        serve(host, port, open_browser=not no_browser, lang=lang, echo=click.echo, verbose=_State.verbose)
+        serve(host, port, open_browser=not no_browser, lang=lang, echo=click.echo, verbose=State.verbose)
         return 0
 
     run_library(action, f"{host}:{port}", lang)
