@@ -193,7 +193,8 @@ def padded_plan(path: Path, megabytes: int) -> bytes:
 
 
 def test_fifty_uploads_leave_nothing_and_keep_memory_flat(server: Server, tmp_path: Path) -> None:
-    """Each upload is 3 MB: were results kept without bound, 35 more would add ~100 MiB."""
+    """Each upload is 3 MB: were results kept without bound, 35 more would add ~105 MiB (measured). Bounded, the
+    heap still moves by up to ~35 MiB (a thread per request, and the allocator's per-thread arenas)."""
     token = server.token()
     data = padded_plan(tmp_path / "nang.xlsx", 3)
     for _ in range(15):                                   # the store of results fills up (12 kept)
@@ -203,7 +204,7 @@ def test_fifty_uploads_leave_nothing_and_keep_memory_flat(server: Server, tmp_pa
         assert server.upload([("nang.xlsx", data)], token)[0] == 200
         assert list(server.tmp.iterdir()) == []
     grown = server.rss_mb() - settled
-    assert grown < 30, f"memory grew by {grown:.1f} MiB over 35 uploads (from {settled:.1f} MiB)"
+    assert grown < 60, f"memory grew by {grown:.1f} MiB over 35 uploads (from {settled:.1f} MiB)"
 
 
 def test_two_at_once(server: Server) -> None:
