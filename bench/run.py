@@ -82,6 +82,7 @@ class Sample:
     peak_bytes: int
     returncode: int
     timed_out: bool = False
+    cpu_seconds: float = 0.0   # user + system time of the process and the children it waited for
 
 
 @dataclass
@@ -152,7 +153,7 @@ def run_once(command: list[str], timeout: float, ok_codes: tuple[int, ...] = (0,
         process.stderr.close()
     # Linux reports ru_maxrss in KiB, macOS in bytes.
     peak = usage.ru_maxrss * (1 if sys.platform == "darwin" else 1024)
-    sample = Sample(seconds, peak, process.returncode, timed_out.is_set())
+    sample = Sample(seconds, peak, process.returncode, timed_out.is_set(), usage.ru_utime + usage.ru_stime)
     if not sample.timed_out and process.returncode not in ok_codes:
         detail = stderr.decode("utf-8", "replace").strip().splitlines()[-3:]
         raise RuntimeError(f"exit {process.returncode}: {' | '.join(detail)}")
