@@ -16,8 +16,8 @@ from typing import Literal, Sequence
 
 from . import layout as L
 from .cells import a1, col_letter, quote_sheet
-from .formulas import add_cells, count_rows, row_runs, sum_column
-from .listcount import ListCounter
+from .formulas import MAX_FORMULA_CHARS, add_cells, count_rows, row_runs, sum_column
+from .listcount import ListCounter, distinct_formula
 from .matching import Match, SchoolIndex
 from .model import BudgetLine, Plan, School, Table, Task
 from .normalize import Period, clean_text, fold, parse_period, split_school_name
@@ -356,9 +356,13 @@ def analyse(plan: Plan) -> Facts:
         if groups:
             explicit = sum(1 for mention in task_mentions if mention.group_rows is None)
             rows = sorted({row for mention in groups for row in mention.group_rows})
-            if len(groups) == 1:
-                counted = builder.counter.formula(rows, _group_criteria(groups[0].text))
-            else:
+            counted = None
+            if sum(len(mention.group_rows) for mention in groups) == len(rows):
+                # Groups without a school in common ('Quý III/2023; Quý IV/2023'): one count each, added up.
+                parts = [builder.counter.formula(mention.group_rows, _group_criteria(mention.text))
+                         for mention in groups]
+                counted = None if None in parts else "+".join(parts)
+            if counted is None or len(counted) > MAX_FORMULA_CHARS:
                 counted = count_rows(plan.school_table.sheet, plan.school_table.col("name") or 1, rows)
             value = explicit + len(rows)
             formula = None if counted is None else (f"{explicit}+{counted}" if explicit else counted)
@@ -504,14 +508,8 @@ def _figures(plan: Plan, builder: _Builder, planned_cells: dict) -> None:
         value = sheet_number(level2_raw) + len(rows)
         put("level2_year_end", value, None if counted is None else f"SUM({level2_ref},{counted})", "count")
     for figure_key, table_key in (("funded_new", "budget_new"), ("funded_renew", "budget_renew")):
-        table = plan.budget_tables[table_key]
-        first_rows: dict[object, int] = {}
-        for line in plan.budget_lines[table_key]:
-            if not line.school:
-                continue
-            first_rows.setdefault(line.school_parts.folded_key if line.school_parts else line.school, line.row)
-        rows = sorted(first_rows.values())
-        put(figure_key, len(rows), count_rows(table.sheet, table.col("name") or 1, rows), "count")
+        groups = funded_groups(plan, table_key)
+        put(figure_key, len(groups), distinct_formula(plan.budget_tables[table_key], groups), "count")
     budget_cells = {}
     for figure_key, table_key in (("budget_new", "budget_new"), ("budget_renew", "budget_renew")):
         table = plan.budget_tables[table_key]
@@ -535,6 +533,15 @@ def _figures(plan: Plan, builder: _Builder, planned_cells: dict) -> None:
                 value += part
         if refs:
             put(f"source_{column.key}", value, "SUM(" + ",".join(refs) + ")", "money")
+
+
+def funded_groups(plan: Plan, table_key: str) -> list[list[int]]:
+    """The schools a budget appendix funds, each as the rows of its lines (in order of first line)."""
+    groups: dict[object, list[int]] = {}
+    for line in plan.budget_lines[table_key]:
+        if line.school:
+            groups.setdefault(line.school_parts.folded_key if line.school_parts else line.school, []).append(line.row)
+    return list(groups.values())
 
 
 def _table_total_ref(table: Table, col: int, builder: _Builder) -> tuple[str, float]:

@@ -1,4 +1,4 @@
-"""Count formulas over the school list that survive inserted and deleted rows.
+"""Count formulas over the school list and the budget appendices that survive inserted and deleted rows.
 
 A count of schools ("Tiểu học, công nhận mới": 3) is written as COUNTIFS over
 the list's columns — the values the dropdowns hold — across the whole body of
@@ -8,21 +8,62 @@ cell text (case aside), so before writing one the counter simulates it on the
 cells as they are; where it would not select exactly the schools the tool
 counts (a synonym typed, a level read from the name, text in decomposed form),
 the count falls back to ROWS() over the selected rows, which is exact for the
-file as it is. A ROWS() count found in a file is recognised, so a finding can
-say that the list changed under it rather than that the plan is wrong.
+file as it is. The schools a budget appendix funds (one school, many lines) are
+counted the same way: a distinct count over the appendix's name and item columns
+(`distinct_formula`), simulated first, ROWS() over each school's first line where
+it would not count exactly those schools. A ROWS() count found in a file is
+recognised (`rows_counted`), so a finding can say that a row was inserted or
+deleted under it rather than that the plan is wrong.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from itertools import product
 
 from .cells import a1, col_index, quote_sheet
 from .formulas import count_rows
 from .model import Table
+from .normalize import is_error_value
 
 MAX_TERMS = 8
+# A distinct count compares every row with every other (COUNTIFS with an array criterion): cheap for a district's
+# few hundred lines, minutes of Excel's time for a national table. Beyond this many rows, ROWS() is written.
+MAX_DISTINCT_ROWS = 2000
+MAX_CRITERION = 255      # Excel: a longer criterion text makes COUNTIFS return #VALUE!
 _EMPTY: frozenset[int] = frozenset()
 _SPECIAL = re.compile(r"[*?~]|^[=<>]")   # wildcards and comparison prefixes change what COUNTIFS matches
+# Criteria Excel reads as something other than text: numbers, dates, times, percentages, booleans, errors.
+_NOT_TEXT = re.compile(r"^[\s\d.,:/%+-]*$|^(?:true|false)$|^#", re.IGNORECASE)
+
+
+def _body_end(table: Table) -> int:
+    """The last row a count covers: down to the total row itself, so a row inserted right above it falls inside."""
+    return table.total_row or max(table.last_row, table.data_rows[-1] if table.data_rows else table.first_row)
+
+
+def _merged_away(table: Table, col: int, first: int, last: int) -> set[int]:
+    """Rows (first..last) whose cell in `col` lies in a merged range but is not its top-left cell.
+
+    The reader fills such cells with the range's value (a level typed once for several schools), but to a
+    formula they are empty: COUNTIFS must be simulated on what the formula sees.
+    """
+    rows: set[int] = set()
+    for r1, c1, r2, c2 in table.merged:
+        if c1 <= col <= c2 and r1 <= last and r2 >= first:
+            rows.update(row for row in range(max(r1, first), min(r2, last) + 1) if (row, col) != (r1, c1))
+    return rows
+
+
+def _cell(table: Table, row: int, col: int, hidden: set[int]) -> object:
+    """A body cell as a formula sees it ('' when empty or merged away)."""
+    if row in hidden:
+        return ""
+    values = table.row_values.get(row)
+    if values is None or col > len(values):
+        return ""
+    value = values[col - 1]
+    return "" if value is None else value
 
 
 class ListCounter:
@@ -33,9 +74,16 @@ class ListCounter:
         self.sheet = table.sheet
         self.name_col = table.col("name") or 1
         self.first = table.first_row
-        # Down to the total row itself: a school inserted right above it still falls inside the range.
-        self.last = table.total_row or max(table.last_row, table.data_rows[-1] if table.data_rows else self.first)
+        self.last = _body_end(table)
         self._index: dict[str, dict[str, set[int]]] = {}
+        self._hidden: dict[int, set[int]] = {}
+
+    def _merged(self, col: int) -> set[int]:
+        found = self._hidden.get(col)
+        if found is None:
+            found = self._hidden[col] = _merged_away(self.table, col, self.first, self.last) \
+                if self.table.merged else set()
+        return found
 
     def _column(self, key: str) -> dict[str, set[int]] | None:
         """Casefolded text → rows holding it, over the body range; None when the column is absent."""
@@ -45,9 +93,10 @@ class ListCounter:
         if col is None:
             return None
         index: dict[str, set[int]] = {}
+        hidden = self._merged(col)
         for row in range(self.first, self.last + 1):
             values = self.table.row_values.get(row)
-            if values is None or col > len(values):
+            if values is None or col > len(values) or row in hidden:
                 continue
             value = values[col - 1]
             if value.__class__ is str and value:
@@ -81,9 +130,10 @@ class ListCounter:
             for text in defaults:
                 texts.setdefault(text.casefold(), text)
             col = self.table.col(key)
+            hidden = self._merged(col) if col else set()
             for row in rows:
                 value = self.table.row_values.get(row, ())
-                value = value[col - 1] if col and col <= len(value) else None
+                value = value[col - 1] if col and col <= len(value) and row not in hidden else None
                 if value.__class__ is not str or not value:
                     return fallback          # a selected school without the text: COUNTIFS cannot find it
                 texts.setdefault(value.casefold(), value)
@@ -112,25 +162,92 @@ class ListCounter:
         return "+".join(parts)
 
 
+def distinct_formula(table: Table, groups: list[list[int]]) -> str | None:
+    """A formula counting the schools of a budget appendix, each school given by the rows of its lines.
+
+    SUMPRODUCT over the appendix's name and item columns down to its total row counts the distinct names on
+    rows that hold an item: ``SUMPRODUCT((N<>"")*(I<>"")/(COUNTIFS(N,N&"",I,"<>")+(N="")+(I="")))`` — each
+    line adds 1/(lines of its school), so a school adds 1 however many lines it has, and an inserted blank row,
+    a deleted line or a line added inside the table keeps the count right. Written only where it counts exactly
+    `groups` on the cells as they are (names compare as text, case aside: 'TH X' and 'Trường Tiểu học X' are two
+    names to Excel); otherwise ROWS() over each school's first line. None when even that is too long for Excel.
+    """
+    name_col = table.col("name") or 1
+    fallback = count_rows(table.sheet, name_col, sorted(min(rows) for rows in groups))
+    item_col = table.col("item")
+    first, last = table.first_row, _body_end(table)
+    if item_col is None or last - first + 1 > MAX_DISTINCT_ROWS:
+        return fallback
+    school_of = {row: index for index, rows in enumerate(groups) for row in rows}
+    hidden_name = _merged_away(table, name_col, first, last) if table.merged else set()
+    hidden_item = _merged_away(table, item_col, first, last) if table.merged else set()
+    keys: dict[str, int] = {}
+    for row in range(first, last + 1):
+        if row not in table.row_values:
+            continue
+        name, item = _cell(table, row, name_col, hidden_name), _cell(table, row, item_col, hidden_item)
+        if is_error_value(name) or is_error_value(item):
+            return fallback        # one error value anywhere in the ranges makes the whole count an error
+        if name == "" or item == "":
+            continue
+        if name.__class__ is not str or len(name) > MAX_CRITERION or _SPECIAL.search(name) \
+                or _NOT_TEXT.match(name):
+            return fallback
+        school = school_of.get(row)
+        if school is None or keys.setdefault(name.casefold(), school) != school:
+            return fallback        # a name on a row that is no line of a school, or two schools under one name
+    if len(keys) != len(groups) or len(set(keys.values())) != len(groups):
+        return fallback            # a school without a counted line, or under two spellings
+    letters = (a1(1, name_col)[:-1], a1(1, item_col)[:-1])
+    names, items = (f"{quote_sheet(table.sheet)}${letter}${first}:${letter}${last}" for letter in letters)
+    return (f'SUMPRODUCT(({names}<>"")*({items}<>"")/(COUNTIFS({names},{names}&"",{items},"<>")'
+            f'+({names}="")+({items}="")))')
+
+
+@dataclass(frozen=True, slots=True)
+class RowsCount:
+    """What a ROWS() count formula found in a file covers."""
+
+    sheet: str
+    rows: frozenset[int]
+    deleted: int          # parts that lost their rows ('ROWS(#REF!)'): the row they counted was deleted
+
+
 _ROWS = re.compile(r"ROWS\((?:'((?:[^']|'')*)'|([A-Za-z0-9_.]+))!\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?\)")
+_ROWS_DELETED = re.compile(r"ROWS\((?:(?:'((?:[^']|'')*)'|([A-Za-z0-9_.]+))!)?#REF!\)")
 _ROWS_COUNT = re.compile(r"^(?:\d+\+)?ROWS\([^()]*\)(?:\+ROWS\([^()]*\))*$")
 
 
-def rows_counted(formula: str | None, sheet: str) -> set[int] | None:
-    """The rows of `sheet` a ROWS() count formula ('ROWS('PL1'!B5:B7)+ROWS(…)') covers; None for other formulas."""
+def rows_counted(formula: str | None) -> RowsCount | None:
+    """The sheet and rows a ROWS() count formula ('ROWS('PL1'!B5:B7)+ROWS(…)') covers; None for other formulas
+    or one over several sheets."""
     if not formula:
         return None
     text = formula.strip().lstrip("=")
     if not _ROWS_COUNT.match(text):
         return None
     rows: set[int] = set()
+    sheet = None
+    parts = 0
     for match in _ROWS.finditer(text):
+        parts += 1
         name = match.group(1).replace("''", "'") if match.group(1) is not None else match.group(2)
-        if name != sheet:
+        if sheet is not None and name != sheet:
             return None
+        sheet = name
         first = int(match.group(4))
         last = int(match.group(6)) if match.group(6) else first
         if match.group(5) and col_index(match.group(5)) != col_index(match.group(3)):
             return None
         rows.update(range(min(first, last), max(first, last) + 1))
-    return rows
+    deleted = 0
+    for match in _ROWS_DELETED.finditer(text):
+        deleted += 1
+        name = match.group(1).replace("''", "'") if match.group(1) is not None else match.group(2)
+        if name is not None:
+            if sheet is not None and name != sheet:
+                return None
+            sheet = name
+    if sheet is None or parts + deleted != text.count("ROWS("):
+        return None
+    return RowsCount(sheet, frozenset(rows), deleted)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import math
 from typing import Iterator
 
-from ..derive import Derived
+from ..derive import Derived, funded_groups
 from ..formulas import references, row_runs, same_formula, sum_ranges
 from ..listcount import rows_counted
 from ..normalize import clean_text, is_error_value, parse_number, parse_percent
@@ -54,27 +54,48 @@ class _Stale:
     """Count cells whose ROWS() formula went stale, and the cells that add them up (by cell → the stale cause)."""
 
     def __init__(self, ctx: Context) -> None:
-        self.list_sheet = ctx.plan.school_table.sheet
-        self.school_rows = {school.row for school in ctx.plan.schools}
+        plan = ctx.plan
+        self.list_sheet = plan.school_table.sheet
+        self._counted: dict[str, set[int]] | None = None
         self.cells: dict[tuple[str, int, int], str] = {}
+        self.plan = plan
 
-    def finding(self, ctx: Context, item: Derived, number: float) -> Finding | None:
-        """A stale-count finding for a mismatching derived cell, when that is what it is; else None."""
-        covered = rows_counted(item.actual_formula, self.list_sheet) if item.fmt == "count" else None
-        params = dict(what=describe(ctx, item), actual_text=_display(ctx, number, item.fmt),
-                      expected_text=_display(ctx, item.value, item.fmt))
-        if covered is not None:
+    def counted(self) -> dict[str, set[int]]:
+        """Sheet → the rows a count over it may cover: the schools of the list, the first line of each school in
+        a budget appendix (built when a ROWS() count is first found wrong)."""
+        if self._counted is None:
+            self._counted = {self.list_sheet: {school.row for school in self.plan.schools}}
+            for key, table in self.plan.budget_tables.items():
+                self._counted.setdefault(table.sheet, set()).update(
+                    min(rows) for rows in funded_groups(self.plan, key))
+        return self._counted
+
+    def finding(self, ctx: Context, item: Derived, number: float | None, error: str | None = None) -> Finding | None:
+        """A stale-count finding for a mismatching derived cell (or one showing `error`), when that is what it is;
+        else None."""
+        found = rows_counted(item.actual_formula) if item.fmt == "count" else None
+        counted = self.counted().get(found.sheet) if found is not None else None
+        shown = error if error is not None else _display(ctx, number, item.fmt)
+        params = dict(what=describe(ctx, item), actual_text=shown, expected_text=_display(ctx, item.value, item.fmt))
+        actual = error if error is not None else number
+        if found is not None and counted is not None and (error is None or found.deleted):
             self.cells[(item.sheet, item.row, item.col)] = f"{item.sheet}!{item.cell}"
-            variant = None if covered - self.school_rows else "changed"
+            where = None if found.sheet == self.list_sheet else "appendix"
+            if found.deleted:
+                variant = "deleted"
+            elif found.rows - counted:
+                variant = where
+            else:
+                variant = f"{where}.changed" if where else "changed"
             return ctx.finding("stale-count-formula", item.sheet, item.cell, variant, expected=item.value,
-                               actual=number, formula="=" + (item.actual_formula or ""),
-                               rows=_runs_text(sorted(covered)), **params)
+                               actual=actual, formula="=" + (item.actual_formula or ""), table=found.sheet,
+                               rows=_runs_text(sorted(found.rows)), **params)
         if self.cells and same_formula(item.formula, item.actual_formula) and item.formula:
             causes = [self.cells[ref] for ref in sorted(references(item.formula, item.sheet)) if ref in self.cells]
             if causes:
                 self.cells[(item.sheet, item.row, item.col)] = causes[0]
                 return ctx.finding("stale-count-formula", item.sheet, item.cell, "consequence", expected=item.value,
-                                   actual=number, cause=causes[0], **params)
+                                   actual=actual, cause=causes[0], **params)
         return None
 
 
@@ -101,6 +122,10 @@ def _check_one(ctx: Context, item: Derived, stale: _Stale) -> Iterator[Finding]:
     if actual is None:
         return
     if is_error_value(actual):
+        found = stale.finding(ctx, item, None, clean_text(actual))
+        if found is not None:
+            yield found
+            return
         yield ctx.finding("formula-error-value", item.sheet, item.cell, "derived", expected=item.value,
                           actual=clean_text(actual), what=describe(ctx, item), value=clean_text(actual))
         return

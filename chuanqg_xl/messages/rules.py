@@ -222,19 +222,22 @@ RULE_TEXTS: dict[str, dict[str, dict[str, str]]] = {
     ),
     "stale-count-formula": _r(
         "Công thức đếm đã cũ", "Stale count formula",
-        "Ô đếm số trường dùng công thức ROWS() theo các dòng của danh sách; sau khi chèn, xóa hoặc sửa dòng trong "
-        "danh sách, công thức đó không còn đếm đúng các trường cần đếm. Các ô tổng cộng lại từ ô này cũng lệch theo.",
-        "A school count uses ROWS() over rows of the list; after rows were inserted, deleted or edited there, it no "
-        "longer counts the right schools. Totals built on it are off too.",
+        "Ô đếm số trường dùng công thức ROWS() theo các dòng của danh sách (PL1) hoặc của phụ lục kinh phí (PL2, "
+        "PL3); sau khi chèn, xóa hoặc sửa dòng ở đó, công thức không còn đếm đúng các trường cần đếm (hoặc hiện "
+        "#REF! vì dòng nó đếm đã bị xóa). Các ô tổng cộng lại từ ô này cũng lệch theo.",
+        "A school count uses ROWS() over rows of the list (PL1) or of a budget appendix (PL2, PL3); after rows were "
+        "inserted, deleted or edited there, it no longer counts the right schools (or shows #REF!, a row it "
+        "counted having been deleted). Totals built on it are off too.",
         "Số liệu của kế hoạch (danh sách trường) không sai: chỉ công thức đã cũ. Nhưng bản in sẽ hiện số sai cho "
         "đến khi tính lại.",
         "The plan's figures (the list) are not wrong, only the formula is stale; but a printout shows the wrong "
         "number until it is recalculated.",
         "Chèn một dòng trống giữa hai trường ở PL1: ô 'Kế hoạch' Tiểu học đếm 4 thay vì 3.",
         "A blank row inserted between two schools in PL1: the primary 'Kế hoạch' cell counts 4 instead of 3.",
-        "Chạy recalc: công thức đếm được viết lại bằng COUNTIFS theo các cột của danh sách, không còn phụ thuộc "
-        "vào vị trí dòng.",
-        "Run recalc: the count is rewritten as COUNTIFS over the list's columns, which no longer depends on rows.",
+        "Chạy recalc: công thức đếm được viết lại bằng COUNTIFS (SUMPRODUCT cho số trường có kinh phí) theo các "
+        "cột của bảng, không còn phụ thuộc vào vị trí dòng.",
+        "Run recalc: the count is rewritten as COUNTIFS (SUMPRODUCT for the schools funded) over the table's "
+        "columns, which no longer depends on rows.",
     ),
     "duplicate-budget-item": _r(
         "Hạng mục kinh phí ghi hai lần", "Budget item entered twice",
@@ -722,6 +725,30 @@ MESSAGES.update({
               "công thức đếm này.",
         "en": "{what}: shows {actual_text}, the list has {expected_text} — the count {formula} covers the rows chosen "
               "before the list changed (rows deleted, moved or edited); recalc will rewrite this count.",
+    },
+    "finding.stale-count-formula.appendix": {
+        "vi": "{what}: đang ghi {actual_text}, phụ lục có {expected_text} trường — công thức đếm {formula} tính theo "
+              "dòng {rows} của '{table}', trong đó có dòng không phải dòng đầu của một trường: một dòng đã được chèn "
+              "vào phụ lục; recalc sẽ viết lại công thức đếm này.",
+        "en": "{what}: shows {actual_text}, the appendix funds {expected_text} school(s) — the count {formula} covers "
+              "rows {rows} of '{table}', some of which are not a school's first line: a row was inserted in the "
+              "appendix; recalc will rewrite this count.",
+    },
+    "finding.stale-count-formula.appendix.changed": {
+        "vi": "{what}: đang ghi {actual_text}, phụ lục có {expected_text} trường — công thức đếm {formula} tính theo "
+              "các dòng đã chọn trước khi '{table}' thay đổi (dòng bị xóa, chuyển hoặc sửa); recalc sẽ viết lại công "
+              "thức đếm này.",
+        "en": "{what}: shows {actual_text}, the appendix funds {expected_text} school(s) — the count {formula} covers "
+              "the rows chosen before '{table}' changed (rows deleted, moved or edited); recalc will rewrite this "
+              "count.",
+    },
+    "finding.stale-count-formula.deleted": {
+        "vi": "{what}: hiển thị {actual_text}, đúng ra {expected_text} — công thức đếm {formula} đếm một dòng đã bị "
+              "xóa khỏi '{table}' (số liệu của kế hoạch không sai, chỉ công thức đã cũ); recalc sẽ viết lại công "
+              "thức đếm này.",
+        "en": "{what}: shows {actual_text}, should be {expected_text} — the count {formula} counted a row that was "
+              "deleted from '{table}' (the plan's figures are not wrong, only the formula is stale); recalc will "
+              "rewrite this count.",
     },
     "finding.stale-count-formula.consequence": {
         "vi": "{what}: đang ghi {actual_text}, đúng ra {expected_text} — công thức ở ô này đúng, nhưng cộng từ ô "

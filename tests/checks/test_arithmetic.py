@@ -99,3 +99,55 @@ def test_a_rows_count_over_other_schools_says_the_list_changed(make_plan) -> Non
 def test_a_right_rows_count_is_no_finding_and_a_wrong_typed_count_is_still_an_error(make_plan) -> None:
     assert check_plan(make_plan(edits={(SUM, "C6"): ("=" + PL1_ROWS.format("B4"), 1)})).flat() == []
     assert check_plan(make_plan(edits={(SUM, "C6"): ("=1+1", 2)})).flat()[0][:1] == ("X001",)
+
+
+PL3 = L.BUDGET_RENEW.name
+PL3_ROWS = "ROWS('PL3 - Kinh phí CN lại'!{})"
+
+
+def test_a_funded_count_over_an_inserted_appendix_row_is_a_stale_formula_not_a_wrong_total(make_plan) -> None:
+    """An older file counted PL3's schools with ROWS(B4:B5); a row inserted in PL3 widened it to B4:B6."""
+    report = check_plan(make_plan(edits={(SUM, "C19"): ("=" + PL3_ROWS.format("B4:B6"), 3)}))
+    assert report.flat() == [("A004", SUM, "C19")]
+    finding = report.findings[0]
+    assert finding.severity == "warning" and (finding.expected, finding.actual) == (2, 3)
+    assert "một dòng đã được chèn vào phụ lục" in finding.message and "PL3 - Kinh phí CN lại" in finding.message
+    assert "recalc sẽ viết lại" in finding.message
+
+
+def test_a_funded_count_over_rows_chosen_before_the_appendix_changed(make_plan) -> None:
+    report = check_plan(make_plan(edits={(SUM, "C19"): ("=" + PL3_ROWS.format("B5"), 1)}))
+    assert report.flat() == [("A004", SUM, "C19")]
+    assert "trước khi 'PL3 - Kinh phí CN lại' thay đổi" in report.findings[0].message
+
+
+def test_a_count_that_lost_a_deleted_row_is_a_stale_formula_not_a_formula_error(make_plan) -> None:
+    """Excel turns ROWS('PL3'!B4) into ROWS('PL3'!#REF!) when row 4 is deleted: the count shows #REF!."""
+    report = check_plan(make_plan(edits={
+        (SUM, "C19"): ("=ROWS('PL3 - Kinh phí CN lại'!#REF!)+" + PL3_ROWS.format("B5"), "#REF!")}))
+    assert report.flat() == [("A004", SUM, "C19")]
+    finding = report.findings[0]
+    assert finding.severity == "warning" and finding.actual == "#REF!"
+    assert "đã bị xóa khỏi 'PL3 - Kinh phí CN lại'" in finding.message
+
+
+def test_a_deleted_school_row_in_the_list_count_and_the_totals_showing_its_error(make_plan) -> None:
+    """The count lost its row; the totals that add it show #REF! too: consequences, linked to the count."""
+    report = check_plan(make_plan(edits={
+        (SUM, "C6"): ("=ROWS(#REF!)+" + PL1_ROWS.format("B7"), "#REF!"),
+        (SUM, "C10"): ("=SUM(C5,C6,C7,C8,C9)", "#REF!"),
+        (SUM, "I6"): ("=SUM(C6,E6,G6)", "#REF!"),
+    }))
+    assert report.flat() == [("A004", SUM, "C6"), ("A004", SUM, "I6"), ("A004", SUM, "C10")]
+    assert {f.severity for f in report.findings} == {"warning"}
+    assert [f.caused_by for f in report.findings] == [None, ("A004", SUM, "C6"), ("A004", SUM, "C6")]
+    assert "Tổng hợp!C6" in report.findings[-1].message
+
+
+def test_other_error_values_and_rows_counts_over_other_sheets_stay_what_they_were(make_plan) -> None:
+    # SUM(#REF!) is no count: the formula-error rule, an error.
+    report = check_plan(make_plan(edits={(SUM, "C19"): ("=SUM(#REF!)", "#REF!")}))
+    assert report.flat() == [("V015", SUM, "C19")] and report.findings[0].severity == "error"
+    # A ROWS() count over the timeline is not a count of the list or an appendix: a wrong figure.
+    assert check_plan(make_plan(edits={(SUM, "C19"): ("=ROWS('Tiến độ'!B4:B6)", 3)})).flat() == [
+        ("A001", SUM, "C19")]
