@@ -657,13 +657,16 @@ class WorkbookXml:
         sheet_id = max(ids, default=0) + 1
         p = self.prefix
         r_prefix = self._r_prefix()
-        tag = f'<{p}sheet name="{esc(name)}" sheetId="{sheet_id}" {r_prefix}:id="{rel_id}"/>'
+        # openpyxl declares the relationships namespace on each <sheet>, not on the root: declare it here too.
+        declare = "" if r_prefix else f'xmlns:r="{REL_NS}" '
+        tag = f'<{p}sheet name="{esc(name)}" sheetId="{sheet_id}" {declare}{r_prefix or "r"}:id="{rel_id}"/>'
         close = self.text.index(f"</{p}sheets>")
         self.text = self.text[:close] + tag + self.text[close:]
 
-    def _r_prefix(self) -> str:
+    def _r_prefix(self) -> str | None:
+        """The root's prefix for the relationships namespace; None when the root does not declare it."""
         match = re.search(r'xmlns:(\w+)="' + re.escape(REL_NS) + '"', self.text[:self.root_end])
-        return match.group(1) if match else "r"
+        return match.group(1) if match else None
 
     def remove_sheet(self, name: str) -> tuple[int, str] | None:
         """Remove a sheet entry; returns (its position, its relationship id)."""

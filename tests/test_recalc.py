@@ -319,6 +319,37 @@ def test_cached_values_equal_what_libreoffice_computes(tmp_path: Path) -> None:
     assert checked == len(facts.derived) > 60
 
 
+@pytest.mark.libreoffice
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_distinct_and_group_counts_equal_what_libreoffice_computes(tmp_path: Path) -> None:
+    """Funded schools counted by SUMPRODUCT/COUNTIFS: a name merged down its lines, a blank row inside the
+    appendix, a school's lines split by another's, a task naming two batches."""
+    from builders import write_xlsx
+
+    data = base_data()
+    data.budget_new.append({"name": "TH Kim Đồng", "item": "Thư viện", "province": 50})
+    data.budget_renew = [{"name": "THCS Tây Sơn", "item": "Sửa chữa", "district": 500},
+                         {"name": "MN Hoa Sen", "item": "Thiết bị", "social": 200},
+                         {"name": "THCS Tây Sơn", "item": "Thiết bị", "district": 20}]
+    data.tasks[1]["schools"] = "Quý III/2023; Quý IV/2023"
+    sheets = grids_of(write_workbook(tmp_path / "source.xlsx", data, derived=False))
+    sheets[PL2][4][1] = ""                                   # B5 lies under the merge B4:B5
+    sheets[PL2].insert(5, [""] * len(sheets[PL2][3]))        # a blank row before the third line
+    path = write_xlsx(tmp_path / "plan.xlsx", sheets, {PL2: ["B4:B5"]})
+    recalc_plan(path)
+    facts = analyse(read_plan(path))
+    counts = {item.cell: item for item in facts.derived if item.sheet == SUM and item.row in (18, 19)}
+    assert (counts["C18"].value, counts["C19"].value) == (1, 2)
+    assert all(item.formula.startswith("SUMPRODUCT(") for item in counts.values())
+    task = next(item for item in facts.derived if (item.sheet, item.cell) == (TD, "G5"))
+    assert task.value == 3 and task.formula.count("COUNTIFS(") == 2
+    computed = _libreoffice_values(path, tmp_path)
+    for item in facts.derived:
+        text = computed[item.sheet][item.row - 1][item.col - 1]
+        value = float(text.rstrip("%")) / (100 if text.endswith("%") else 1)
+        assert value == pytest.approx(item.value, abs=1e-9), (item.sheet, item.cell, item.formula, text)
+
+
 def test_a_users_own_sheet_called_kiem_tra_is_kept(tmp_path: Path) -> None:
     base = write_workbook(tmp_path / "base.xlsx", base_data(), derived=False)
     from builders import write_xlsx
@@ -334,6 +365,23 @@ def test_a_users_own_sheet_called_kiem_tra_is_kept(tmp_path: Path) -> None:
     first = path.read_bytes()
     recalc_plan(path)
     assert path.read_bytes() == first
+
+
+def test_the_review_sheet_added_to_an_openpyxl_workbook_is_well_formed(tmp_path: Path) -> None:
+    """openpyxl declares the relationships namespace on each <sheet>, not on <workbook>: the sheet recalc adds
+    must declare it too, or Excel and LibreOffice refuse the file ('unbound prefix')."""
+    import xml.etree.ElementTree as ET
+
+    from builders import write_xlsx
+
+    path = write_xlsx(tmp_path / "plan.xlsx", grids_of(write_workbook(tmp_path / "base.xlsx", base_data())))
+    assert b'xmlns:r=' not in parts(path)["xl/workbook.xml"].split(b"<sheets>")[0]
+    set_cells(path, {(PL2, "I6"): 1})
+    recalc_plan(path)
+    for name, data in parts(path).items():
+        if name.endswith((".xml", ".rels", ".vml")) or name == "[Content_Types].xml":
+            ET.fromstring(data)   # raises on an unbound prefix
+    assert read_plan(path).review_sheet == L.REVIEW_NAME
 
 
 def test_an_open_input_can_still_be_recalculated_to_another_file(make_plan, tmp_path: Path) -> None:
