@@ -233,16 +233,23 @@ class _Builder:
         col = table.col("budget")
         if not col:
             return
+        counters = {key: ListCounter(budget) for key, budget in self.plan.budget_tables.items()}
         for school in self.plan.schools:
             refs = []
             value = 0.0
+            rows_in: dict[str, list[int]] = {}
             for line in lines_of.get(id(school), []):
                 total_col = line.table.col("total")
                 if total_col:
                     refs.append((line.table.sheet, line.row, total_col))
+                    rows_in.setdefault(line.table.spec.key, []).append(line.row)
                     value += self.line_total_value.get((line.table.sheet, line.row), 0.0)
+            # SUMIFS by the name the lines hold keeps the sum right when lines are inserted or deleted;
+            # cell by cell where the name would not select exactly this school's lines.
+            parts = [counters[key].sumifs(rows, "name", "total") for key, rows in rows_in.items()]
+            formula = "+".join(parts) if parts and None not in parts else add_cells(refs)
             self.school_budget_value[(table.sheet, school.row)] = tidy(value)
-            self.put(table, school.row, col, value, add_cells(refs), "what.school_budget", {"name": school.name},
+            self.put(table, school.row, col, value, formula, "what.school_budget", {"name": school.name},
                      "money", "total-mismatch", school.raw("budget"))
         self.column_totals(table, ["budget"])
 

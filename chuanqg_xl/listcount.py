@@ -37,6 +37,12 @@ _SPECIAL = re.compile(r"[*?~]|^[=<>]")   # wildcards and comparison prefixes cha
 _NOT_TEXT = re.compile(r"^[\s\d.,:/%+-]*$|^(?:true|false)$|^#", re.IGNORECASE)
 
 
+def _plain_text(text: str) -> bool:
+    """A criterion COUNTIFS/SUMIFS compares as the text itself (case aside)."""
+    return bool(text) and text == text.strip() and len(text) <= MAX_CRITERION and not _SPECIAL.search(text) \
+        and not _NOT_TEXT.match(text)
+
+
 def _body_end(table: Table) -> int:
     """The last row a count covers: down to the total row itself, so a row inserted right above it falls inside."""
     return table.total_row or max(table.last_row, table.data_rows[-1] if table.data_rows else table.first_row)
@@ -106,6 +112,31 @@ class ListCounter:
         self._index[key] = index
         return index
 
+    def sumifs(self, rows: list[int], key: str, sum_key: str) -> str | None:
+        """SUMIFS adding column `sum_key` over the rows whose `key` cell holds a text one of `rows` holds, where that
+        selects exactly `rows` (a school's budget lines, by its name); None otherwise."""
+        col = self.table.col(key)
+        column = self._column(key)
+        if col is None or column is None or self.table.col(sum_key) is None or not rows:
+            return None
+        hidden = self._merged(col)
+        texts: dict[str, str] = {}
+        for row in rows:
+            values = self.table.row_values.get(row, ())
+            value = values[col - 1] if col <= len(values) and row not in hidden else None
+            if value.__class__ is not str or not _plain_text(value):
+                return None
+            texts.setdefault(value.casefold(), value)
+        if len(texts) > MAX_TERMS:
+            return None
+        selected: set[int] = set()
+        for folded in texts:
+            selected |= column.get(folded, _EMPTY)
+        if selected != set(rows):
+            return None
+        return "+".join(f'SUMIFS({self._range(sum_key)},{self._range(key)},"{text.replace(chr(34), chr(34) * 2)}")'
+                        for text in texts.values())
+
     def _range(self, key: str) -> str:
         col = self.table.col(key) or self.name_col
         letters = a1(1, col)[:-1]
@@ -137,7 +168,7 @@ class ListCounter:
                 if value.__class__ is not str or not value:
                     return fallback          # a selected school without the text: COUNTIFS cannot find it
                 texts.setdefault(value.casefold(), value)
-            if any(_SPECIAL.search(text) or text != text.strip() for text in texts.values()):
+            if not all(_plain_text(text) for text in texts.values()):
                 return fallback
             texts_by_key.append((key, list(texts.values())))
         terms = list(product(*(texts for _, texts in texts_by_key)))
@@ -190,8 +221,7 @@ def distinct_formula(table: Table, groups: list[list[int]]) -> str | None:
             return fallback        # one error value anywhere in the ranges makes the whole count an error
         if name == "" or item == "":
             continue
-        if name.__class__ is not str or len(name) > MAX_CRITERION or _SPECIAL.search(name) \
-                or _NOT_TEXT.match(name):
+        if name.__class__ is not str or not _plain_text(name):
             return fallback
         school = school_of.get(row)
         if school is None or keys.setdefault(name.casefold(), school) != school:

@@ -124,3 +124,26 @@ def test_rows_counted_reads_the_sheet_the_rows_and_the_deleted_parts() -> None:
     assert rows_counted(f"ROWS({Q_PL2}!B4)+ROWS(PL3!B5)") is None     # two sheets
     assert rows_counted("ROWS(PL3!B5:C6)") is None                    # not one column
     assert rows_counted("SUM(PL3!B5)") is None and rows_counted(None) is None
+
+
+# ---------------------------------------------------------------- each school's budget in the list
+
+def test_a_schools_budget_adds_its_lines_by_name_with_sumifs(make_plan) -> None:
+    item = _derived(make_plan(), L.SCHOOLS.name, "J4")
+    assert item.value == 1500
+    assert item.formula == f'SUMIFS({Q_PL2}!$I$4:$I$6,{Q_PL2}!$B$4:$B$6,"TH Kim Đồng")'
+    # Lines in both appendices (a slip, but the sum is still the school's): one SUMIFS each.
+    item = _derived(make_plan(change=lambda d: d.budget_renew.append({"name": "TH Kim Đồng", "item": "Sân chơi",
+                                                                      "district": 5})), L.SCHOOLS.name, "J4")
+    assert item.value == 1505 and item.formula.count("SUMIFS(") == 2
+
+
+def test_a_schools_budget_written_two_ways_adds_its_cells() -> None:
+    table = _appendix([("TH Kim Đồng", "Phòng học"), ("Trường Tiểu học Kim Đồng", "Nhà vệ sinh")])
+    assert ListCounter(table).sumifs([4, 5], "name", "total") == (     # one SUMIFS per text the lines hold
+        f'SUMIFS({Q_PL2}!$I$4:$I$6,{Q_PL2}!$B$4:$B$6,"TH Kim Đồng")'
+        f'+SUMIFS({Q_PL2}!$I$4:$I$6,{Q_PL2}!$B$4:$B$6,"Trường Tiểu học Kim Đồng")')
+    table = _appendix([("TH Kim Đồng", "Phòng học"), ("TH Kim Đồng", "Nhà vệ sinh")], merged=[(4, 2, 5, 2)])
+    assert ListCounter(table).sumifs([4, 5], "name", "total") is None   # B5 is empty to SUMIFS
+    table = _appendix([("TH Kim Đồng", "Phòng học"), ("TH KIM ĐỒNG", "Nhà vệ sinh")])
+    assert ListCounter(table).sumifs([4], "name", "total") is None     # SUMIFS would add row 5 too
