@@ -244,7 +244,8 @@ class RowsCount:
 
 
 _ROWS = re.compile(r"ROWS\((?:'((?:[^']|'')*)'|([A-Za-z0-9_.]+))!\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?\)")
-_ROWS_DELETED = re.compile(r"ROWS\((?:(?:'((?:[^']|'')*)'|([A-Za-z0-9_.]+))!)?#REF!\)")
+# LibreOffice, reading Excel's 'PL2'!#REF!, writes it back lower-cased: sheet names are case-insensitive anyway.
+_ROWS_DELETED = re.compile(r"ROWS\((?:(?:'((?:[^']|'')*)'|([A-Za-z0-9_.]+))!)?#REF!\)", re.IGNORECASE)
 _ROWS_COUNT = re.compile(r"^(?:\d+\+)?ROWS\([^()]*\)(?:\+ROWS\([^()]*\))*$")
 
 

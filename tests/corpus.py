@@ -4,8 +4,10 @@ Every case starts from one of the five samples or from the small plan of `confte
 one thing. A *slip* must be found (a new error or warning) at one of its `cells`; a *near miss* (a change that
 looks like a slip but is fine) and a *harmless* edit (what district staff do to a workbook every day: sort,
 rename headers, insert columns and title rows, merge headers, rename and reorder sheets, NFD text, upper case,
-"Trường TH …", the other tone-mark placement, heading rows, a blank row inserted in the list, saving through
-LibreOffice as .xlsx/.ods/.xls) must raise no new error or warning.
+"Trường TH …", the other tone-mark placement, heading rows, a blank row inserted in the list or in a budget
+appendix and a budget line deleted as Excel does both, saving through LibreOffice as .xlsx/.ods/.xls) must raise no
+new error or warning — or exactly the ones it `expect`s: in a file written before the counts became COUNTIFS and
+SUMPRODUCT, a row inserted or deleted under a ROWS() count makes it stale, and that is one A004 warning.
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ import copy
 import datetime as dt
 import re
 import shutil
+import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +43,7 @@ class Case:
     build: Callable[[Path], Path]               # folder → the edited workbook
     cells: set[tuple[str, str]] = field(default_factory=set)   # slips: where the slip is
     via: str | None = None                      # harmless: saved through LibreOffice as this format
+    expect: dict[str, int] = field(default_factory=dict)   # harmless: the only new alarms allowed (and required)
 
 
 # ---------------------------------------------------------------- the bases
@@ -206,24 +210,54 @@ def _merged_budget_ranges(head_row: int) -> dict:
     return {PL2: spans}
 
 
-# ---------------------------------------------------------------- an inserted row, as Excel inserts it
+# ---------------------------------------------------------------- a row inserted or deleted, as Excel does it
 
-_REF = re.compile(r"""("(?:[^"]|"")*")|((?:'(?:[^']|'')*'|[A-Za-z0-9_.]+)!)?(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\d(])""")
+_AREA = re.compile(r"""("(?:[^"]|"")*")|((?:'(?:[^']|'')*'|[A-Za-z0-9_.]+)!)?(\$?[A-Z]{1,3})(\$?)(\d+)"""
+                   r"""(?::(\$?[A-Z]{1,3})(\$?)(\d+))?(?![\d(])""")
+
+
+def _target(prefix: str, own_sheet: str) -> str:
+    return prefix[:-1].strip("'").replace("''", "'") if prefix else own_sheet
 
 
 def shift_for_inserted_row(formula: str, own_sheet: str, sheet: str, at_row: int) -> str:
-    """A formula after a row is inserted at `at_row` of `sheet`: references at or below it move down one row."""
+    """A formula after a row is inserted at `at_row` of `sheet`: references at or below it move down one row (both
+    ends of a range: its sheet prefix stands before the first end only)."""
+    def replace(match: re.Match[str]) -> str:
+        if match.group(1) or _target(match.group(2) or "", own_sheet) != sheet:
+            return match.group(0)
+        first = int(match.group(5))
+        text = f"{match.group(2) or ''}{match.group(3)}{match.group(4)}{first + 1 if first >= at_row else first}"
+        if match.group(8):
+            last = int(match.group(8))
+            text += f":{match.group(6)}{match.group(7)}{last + 1 if last >= at_row else last}"
+        return text
+
+    return _AREA.sub(replace, formula)
+
+
+def shift_for_deleted_row(formula: str, own_sheet: str, sheet: str, at_row: int) -> str:
+    """A formula after row `at_row` of `sheet` is deleted: references below it move up one row, a range loses the
+    row, and a reference to that row alone becomes #REF! (the sheet prefix kept, as Excel writes it)."""
     def replace(match: re.Match[str]) -> str:
         if match.group(1):
             return match.group(0)
         prefix = match.group(2) or ""
-        target = prefix[:-1].strip("'").replace("''", "'") if prefix else own_sheet
-        row = int(match.group(6))
-        if target == sheet and row >= at_row:
-            row += 1
-        return f"{prefix}{match.group(3)}{match.group(4)}{match.group(5)}{row}"
+        first = int(match.group(5))
+        last = int(match.group(8)) if match.group(8) else None
+        if _target(prefix, own_sheet) != sheet:
+            return match.group(0)
+        if last is None:
+            if first == at_row:
+                return f"{prefix}#REF!"
+            return f"{prefix}{match.group(3)}{match.group(4)}{first - 1 if first > at_row else first}"
+        if first == last == at_row:
+            return f"{prefix}#REF!"
+        first = first - 1 if first > at_row else first
+        last = last - 1 if last >= at_row else last
+        return f"{prefix}{match.group(3)}{match.group(4)}{first}:{match.group(6)}{match.group(7)}{last}"
 
-    return _REF.sub(replace, formula)
+    return _AREA.sub(replace, formula)
 
 
 def _drop_cached_values(path: Path) -> None:
@@ -241,9 +275,60 @@ def _drop_cached_values(path: Path) -> None:
             target.writestr(name, data)
 
 
-def excel_inserted_row(source: Callable[[Path], Path], sheet: str, libreoffice) -> Callable[[Path], Path]:
-    """A blank row inserted in `sheet` below its first school, formulas shifted as Excel shifts them, cached values
-    computed by LibreOffice (the formulas are written without values, so it must compute each one)."""
+@dataclass(frozen=True)
+class RowEdit:
+    """A row inserted (blank) or deleted in one sheet; a deleted budget line's amounts go to `keeper` (another
+    line of the same school: two lines merged into one), so the plan's figures stay what they were."""
+
+    sheet: str
+    row: int
+    delete: bool = False
+    keeper: int | None = None
+    amount_cols: tuple[int, ...] = ()
+
+
+def _budget_table(plan, sheet: str):
+    return next((key, table) for key, table in plan.budget_tables.items() if table.sheet == sheet)
+
+
+def _schools_lines(plan, sheet: str) -> list[list]:
+    key, _ = _budget_table(plan, sheet)
+    groups: dict[str, list] = {}
+    for line in plan.budget_lines[key]:
+        groups.setdefault(line.school_parts.folded_key if line.school_parts else line.school, []).append(line)
+    return list(groups.values())
+
+
+def row_inserted(plan, sheet: str) -> RowEdit | None:
+    """A blank row between the first two schools (of the list, or of a budget appendix: between the first school's
+    lines when it is the only one); None when the table is empty."""
+    if sheet == plan.school_table.sheet:
+        return RowEdit(sheet, plan.schools[0].row + 1) if plan.schools else None
+    groups = _schools_lines(plan, sheet)
+    if not groups:
+        return None
+    if len(groups) > 1:
+        return RowEdit(sheet, groups[1][0].row)
+    return RowEdit(sheet, groups[0][0].row + 1)
+
+
+def line_deleted(plan, sheet: str, first: bool = False) -> RowEdit | None:
+    """A budget line deleted from the first school that has two (its second, or its first), its amounts added to the
+    other; None when no school has two lines."""
+    _, table = _budget_table(plan, sheet)
+    cols = tuple(table.col(key) for key in L.SOURCE_KEYS if table.col(key))
+    for lines in _schools_lines(plan, sheet):
+        if len(lines) >= 2:
+            gone, kept = (lines[0], lines[1]) if first else (lines[1], lines[0])
+            return RowEdit(sheet, gone.row, True, kept.row, cols)
+    return None
+
+
+def excel_row_edit(source: Callable[[Path], Path], choose: Callable[[object], RowEdit | None],
+                   libreoffice) -> Callable[[Path], Path]:
+    """The workbook with one row inserted or deleted as Excel does it (formulas of every sheet shifted, ranges
+    widened or narrowed, references to a deleted row made #REF!), cached values computed by LibreOffice (the
+    formulas are written without values, so it must compute each one)."""
     import xlsxwriter
 
     from chuanqg_xl.grid import open_book
@@ -252,23 +337,35 @@ def excel_inserted_row(source: Callable[[Path], Path], sheet: str, libreoffice) 
         work = folder / "source"
         work.mkdir(exist_ok=True)
         original = source(work)
-        plan = read_plan(original)
-        at_row = plan.schools[0].row + 1
+        edit = choose(read_plan(original))
+        assert edit is not None, "no such row in this workbook"
         book = open_book(original)
-        path = folder / "inserted.xlsx"
+        path = folder / "edited-row.xlsx"
         workbook = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False})
         date_format = workbook.add_format({"num_format": "dd/mm/yyyy"})
+        at = edit.row
+
+        def shift(formula: str, name: str) -> str:
+            if edit.delete:
+                return shift_for_deleted_row(formula, name, edit.sheet, at)
+            return shift_for_inserted_row(formula, name, edit.sheet, at)
+
         try:
             for name in book.sheet_names:
                 grid = book.grid(name)
                 out = workbook.add_worksheet(name)
+                here = name == edit.sheet
                 for r, row in enumerate(grid.rows, start=1):
-                    new_r = r + 1 if name == sheet and r >= at_row else r
+                    if here and edit.delete and r == at:
+                        continue
+                    new_r = r + (-1 if edit.delete else 1) if here and (r > at or r == at and not edit.delete) else r
                     for c, value in enumerate(row, start=1):
                         formula = grid.formulas.get((r, c))
+                        if here and edit.delete and r == edit.keeper and c in edit.amount_cols:
+                            gone = grid.value(at, c)
+                            value = (value or 0) + (gone or 0) if (value or gone) else value
                         if formula:
-                            out.write_formula(new_r - 1, c - 1, "=" + shift_for_inserted_row(formula, name, sheet,
-                                                                                           at_row))
+                            out.write_formula(new_r - 1, c - 1, "=" + shift(formula, name))
                         elif isinstance(value, (dt.date, dt.datetime)):
                             out.write_datetime(new_r - 1, c - 1, value, date_format)
                         elif value not in ("", None):
@@ -276,9 +373,9 @@ def excel_inserted_row(source: Callable[[Path], Path], sheet: str, libreoffice) 
         finally:
             book.close()
         workbook.close()
-        _drop_cached_values(path)   # so LibreOffice computes every formula, as Excel does after an insertion
+        _drop_cached_values(path)   # so LibreOffice computes every formula, as Excel does after the edit
         converted = libreoffice(path, "xlsx")
-        final = folder / "inserted-saved.xlsx"
+        final = folder / "edited-row-saved.xlsx"
         shutil.copyfile(converted, final)
         return final
 
@@ -432,22 +529,59 @@ def _harmless_cases(libreoffice) -> list[Case]:
             Case(f"{stem}: renamed sheets", "harmless", stem, _grid_edit(source, renamed_sheets)),
         ]
         if libreoffice is not None:
-            cases.append(Case(f"{stem}: row inserted in the list (as Excel does)", "harmless", stem,
-                              excel_inserted_row(source, PL1, libreoffice)))
+            cases += _row_edit_cases(stem, source, read_plan(sample), libreoffice)
             for fmt in ("xlsx", "ods", "xls"):
                 cases.append(Case(f"{stem}: saved by LibreOffice as .{fmt}", "harmless", stem, source, via=fmt))
     if libreoffice is not None:
-        cases.append(Case("row inserted in the list (as Excel does)", "harmless", "base",
-                          excel_inserted_row(plan, PL1, libreoffice)))
+        with tempfile.TemporaryDirectory() as scratch:
+            small = read_plan(plan(Path(scratch)))
+        cases += _row_edit_cases("base", plan, small, libreoffice)
+        # A file written before the counts of funded schools became distinct counts: ROWS() over first lines.
+        older = builders["older"]
+        cases += [
+            Case("older file: blank row inserted in PL3 (ROWS count goes stale)", "harmless", "older",
+                 excel_row_edit(older, lambda p: row_inserted(p, PL3), libreoffice), expect={"A004": 1}),
+            Case("older file: first line deleted in PL2 (ROWS count loses its row)", "harmless", "older",
+                 excel_row_edit(older, lambda p: line_deleted(p, PL2, first=True), libreoffice),
+                 expect={"A004": 1}),
+            Case("older file: second line deleted in PL2 (ROWS count still right)", "harmless", "older",
+                 excel_row_edit(older, lambda p: line_deleted(p, PL2), libreoffice)),
+        ]
     return cases
+
+
+def _row_edit_cases(stem: str, source: Callable[[Path], Path], plan, libreoffice) -> list[Case]:
+    """A blank row inserted in the list and in each budget appendix, and a budget line deleted (its amounts merged
+    into another line of its school), each as Excel does it; only where the table has such rows."""
+    prefix = "" if stem == "base" else f"{stem}: "
+    choices = [("row inserted in the list", lambda p: row_inserted(p, PL1))]
+    for sheet, label in ((PL2, "PL2"), (PL3, "PL3")):
+        choices += [
+            (f"blank row inserted in {label}", lambda p, sheet=sheet: row_inserted(p, sheet)),
+            (f"second line of a school deleted in {label}", lambda p, sheet=sheet: line_deleted(p, sheet)),
+            (f"first line of a school deleted in {label}", lambda p, sheet=sheet: line_deleted(p, sheet, True)),
+        ]
+    return [Case(f"{prefix}{label} (as Excel does)", "harmless", stem, excel_row_edit(source, choose, libreoffice))
+            for label, choose in choices if choose(plan) is not None]
 
 
 def all_cases(libreoffice=None) -> list[Case]:
     return [*_plan_cases(), *_derived_cell_slips(), *_sample_cases(), *_harmless_cases(libreoffice)]
 
 
+OLDER_COUNTS = {(SUM, "C18"): ("=ROWS('PL2 - Kinh phí CN mới'!B4)", 1),
+                (SUM, "C19"): ("=ROWS('PL3 - Kinh phí CN lại'!B4:B5)", 2)}
+
+
+def older_plan(folder: Path) -> Path:
+    """The small plan as an earlier version wrote it: funded schools counted with ROWS() over first lines."""
+    path = base_plan(folder, name="older.xlsx")
+    set_cells(path, OLDER_COUNTS)
+    return path
+
+
 def base_builders() -> dict[str, Callable[[Path], Path]]:
-    builders: dict[str, Callable[[Path], Path]] = {"base": lambda folder: base_plan(folder)}
+    builders: dict[str, Callable[[Path], Path]] = {"base": lambda folder: base_plan(folder), "older": older_plan}
     for sample in SAMPLES:
         builders[sample.stem] = (lambda s: lambda folder: Path(shutil.copyfile(s, folder / s.name)))(sample)
     return builders

@@ -59,14 +59,16 @@ class _Stale:
         self._counted: dict[str, set[int]] | None = None
         self.cells: dict[tuple[str, int, int], str] = {}
         self.plan = plan
+        self.sheet_names = {name.casefold(): name for name in plan.sheet_names}
 
     def counted(self) -> dict[str, set[int]]:
         """Sheet → the rows a count over it may cover: the schools of the list, the first line of each school in
         a budget appendix (built when a ROWS() count is first found wrong)."""
         if self._counted is None:
-            self._counted = {self.list_sheet: {school.row for school in self.plan.schools}}
+            # By casefolded name: Excel's sheet names are case-insensitive.
+            self._counted = {self.list_sheet.casefold(): {school.row for school in self.plan.schools}}
             for key, table in self.plan.budget_tables.items():
-                self._counted.setdefault(table.sheet, set()).update(
+                self._counted.setdefault(table.sheet.casefold(), set()).update(
                     min(rows) for rows in funded_groups(self.plan, key))
         return self._counted
 
@@ -74,13 +76,13 @@ class _Stale:
         """A stale-count finding for a mismatching derived cell (or one showing `error`), when that is what it is;
         else None."""
         found = rows_counted(item.actual_formula) if item.fmt == "count" else None
-        counted = self.counted().get(found.sheet) if found is not None else None
+        counted = self.counted().get(found.sheet.casefold()) if found is not None else None
         shown = error if error is not None else _display(ctx, number, item.fmt)
         params = dict(what=describe(ctx, item), actual_text=shown, expected_text=_display(ctx, item.value, item.fmt))
         actual = error if error is not None else number
         if found is not None and counted is not None and (error is None or found.deleted):
             self.cells[(item.sheet, item.row, item.col)] = f"{item.sheet}!{item.cell}"
-            where = None if found.sheet == self.list_sheet else "appendix"
+            where = None if found.sheet.casefold() == self.list_sheet.casefold() else "appendix"
             if found.deleted:
                 variant = "deleted"
             elif found.rows - counted:
@@ -88,7 +90,8 @@ class _Stale:
             else:
                 variant = f"{where}.changed" if where else "changed"
             return ctx.finding("stale-count-formula", item.sheet, item.cell, variant, expected=item.value,
-                               actual=actual, formula="=" + (item.actual_formula or ""), table=found.sheet,
+                               actual=actual, formula="=" + (item.actual_formula or ""),
+                               table=self.sheet_names.get(found.sheet.casefold(), found.sheet),
                                rows=_runs_text(sorted(found.rows)), **params)
         if self.cells and same_formula(item.formula, item.actual_formula) and item.formula:
             causes = [self.cells[ref] for ref in sorted(references(item.formula, item.sheet)) if ref in self.cells]

@@ -152,3 +152,10 @@ def test_other_error_values_and_rows_counts_over_other_sheets_stay_what_they_wer
     # A ROWS() count over the timeline is not a count of the list or an appendix: a wrong figure.
     assert check_plan(make_plan(edits={(SUM, "C19"): ("=ROWS('Tiến độ'!B4:B6)", 3)})).flat() == [
         ("A001", SUM, "C19")]
+
+
+def test_a_lost_row_as_libreoffice_writes_it_back_is_still_a_stale_count(make_plan) -> None:
+    """LibreOffice reads Excel's 'PL2 - …'!#REF! and saves it lower-cased, showing #VALUE!: same finding."""
+    report = check_plan(make_plan(edits={(SUM, "C18"): ("=ROWS('pl2 - kinh phí cn mới'!#ref!)", "#VALUE!")}))
+    assert report.flat() == [("A004", SUM, "C18")]
+    assert "'PL2 - Kinh phí CN mới'" in report.findings[0].message and report.findings[0].actual == "#VALUE!"
