@@ -41,6 +41,7 @@ class Finding:
     expected: object = None
     actual: object = None
     caused_by: tuple[str, str | None, str | None] | None = None   # (code, sheet, cell) of the likely cause
+    word: str | None = None   # check --plan: the Word plan's paragraph or table row the workbook's cell contradicts
 
     def location(self) -> str:
         if self.sheet and self.cell:
@@ -59,6 +60,7 @@ class Finding:
             "expected": json_value(self.expected),
             "actual": json_value(self.actual),
             "caused_by": None if self.caused_by is None else dict(zip(("code", "sheet", "cell"), self.caused_by)),
+            "word": self.word,
         }
 
     def sort_key(self) -> tuple:

@@ -8,6 +8,7 @@ finding of `check ke-hoach.xlsx`.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 
@@ -48,13 +49,11 @@ class _Comparison:
 
     def differ(self, rule: str, variant: str, where: Where, sheet: str | None, cell: str | None, sentence: str,
                expected: object, actual: object, **params: object) -> None:
-        finding = make_finding(rule, sheet, cell, self.lang, variant, expected=expected, actual=actual,
-                               word=where.label(self.lang), **params)
-        if sentence:
-            finding = Finding(finding.code, finding.name, finding.severity, finding.sheet, finding.cell,
-                              finding.message + text("doc.sentence", self.lang, sentence=sentence), finding.hint,
-                              finding.expected, finding.actual)
-        self.findings.append(finding)
+        word = where.label(self.lang)
+        finding = make_finding(rule, sheet, cell, self.lang, variant, expected=expected, actual=actual, word=word,
+                               **params)
+        message = finding.message + (text("doc.sentence", self.lang, sentence=sentence) if sentence else "")
+        self.findings.append(dataclasses.replace(finding, message=message, word=word))   # both places, for a page
 
     def agree(self, where: Where, what: str, sentence: str = "") -> None:
         self.verified.append(Verified(where, text("doc.ok.workbook", self.lang, what=what), sentence))

@@ -81,11 +81,34 @@ MESSAGES: dict[str, dict[str, str]] = {
     "web.result.year": {"vi": "Kế hoạch năm {year}", "en": "Plan year {year}"},
     "web.result.pair": {"vi": "Đối chiếu với kế hoạch Word: {name}", "en": "Held against the Word plan: {name}"},
     "web.result.document": {
-        "vi": "Kế hoạch Word: đã kiểm tra chính văn bản. Muốn tính lại và xuất phụ lục, hãy thả sổ Excel của kế "
-              "hoạch (thả cùng lúc sổ Excel và văn bản Word để đối chiếu hai bản).",
-        "en": "A Word plan: its text was checked. To recalculate and export the appendices, drop the plan's "
-              "workbook (drop the workbook and the Word document together to hold one against the other).",
+        "vi": "Kế hoạch Word: đã kiểm tra chính văn bản. Chưa có sổ Excel của kế hoạch? Tải sổ Excel chuẩn lập từ "
+              "văn bản này ở dưới. Đã có sổ? Thả cùng lúc sổ Excel và văn bản Word để đối chiếu hai bản.",
+        "en": "A Word plan: its text was checked. No workbook for this plan yet? Download the standard workbook made "
+              "from it below. Have one? Drop the workbook and the Word plan together to hold one against the other.",
     },
+    "web.imported.title": {"vi": "Sổ Excel chuẩn lập từ kế hoạch Word",
+                           "en": "Standard workbook made from the Word plan"},
+    "web.imported.explain": {
+        "vi": "Sổ theo mẫu chuẩn: {schools} trường và {tasks} nhiệm vụ lấy từ văn bản, các tổng là công thức.",
+        "en": "A workbook in the standard layout: {schools} schools and {tasks} tasks taken from the text, the "
+              "totals as formulas.",
+    },
+    "web.imported.next": {
+        "vi": "Mở sổ bằng Excel, bổ sung những mục văn bản không nêu (danh sách bên dưới), rồi thả sổ vào đây cùng "
+              "văn bản Word để kiểm tra và đối chiếu hai bản.",
+        "en": "Open it in Excel, add what the text does not say (listed below), then drop it here with the Word plan "
+              "to check it and hold the two against each other.",
+    },
+    "web.imported.contradictions": {
+        "vi": "Văn bản tự mâu thuẫn ở {count} chỗ (các lỗi, cảnh báo bên dưới): sổ giữ đúng con số như văn bản, nên "
+              "khi kiểm tra sổ sẽ báo lại để anh/chị quyết định.",
+        "en": "The text contradicts itself in {count} place(s) (the errors and warnings below): the workbook keeps the "
+              "figures as written, so checking it reports them again for you to decide.",
+    },
+    "web.imported.unmapped": {"vi": "Văn bản không nêu, cần anh/chị bổ sung vào sổ ({count})",
+                              "en": "Not in the text: for you to add to the workbook ({count})"},
+    "web.imported.mapped": {"vi": "Đã lấy từ văn bản: ở đâu, được gì ({count})",
+                            "en": "Taken from the text: where, and what ({count})"},
     "web.verified.title": {
         "vi": "Các câu trong kế hoạch Word đã đối chiếu và khớp ({count})",
         "en": "Statements of the Word plan checked and found right ({count})",
@@ -99,6 +122,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No problems found: the figures agree.",
     },
     "web.findings.whole_file": {"vi": "Cả tệp", "en": "Whole file"},
+    "web.findings.in_workbook": {"vi": "Sổ Excel:", "en": "Workbook:"},
+    "web.findings.in_word": {"vi": "Văn bản Word:", "en": "Word plan:"},
     "web.findings.row": {"vi": "Dòng này:", "en": "This row:"},
     "web.findings.hint": {"vi": "Cách sửa:", "en": "What to do:"},
     "web.findings.consequences": {
@@ -176,6 +201,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "web.file.recalc": {"vi": "{stem} - đã tính lại", "en": "{stem} - recalculated"},
     "web.file.appendices": {"vi": "{stem} - phụ lục", "en": "{stem} - appendices"},
     "web.file.status": {"vi": "{stem} - tiến độ đến {date}", "en": "{stem} - progress as of {date}"},
+    "web.downloads.imported": {"vi": "Tải sổ Excel chuẩn (.xlsx)", "en": "Standard workbook (.xlsx)"},
+    "web.file.imported": {"vi": "{stem} - sổ Excel chuẩn", "en": "{stem} - standard workbook"},
     "web.file.consolidated": {"vi": "Tổng hợp kế hoạch {count} đơn vị", "en": "Consolidation of {count} plans"},
 
     # ------------------------------------------------------------ the province

@@ -23,7 +23,8 @@ from .uploads import SUFFIX_KINDS, Kept, Upload, stem_of, suffix_of
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PDF = "application/pdf"
-DOWNLOADS = ("recalc", "appendices", "pdf", "status", "consolidated")
+DOWNLOADS = ("recalc", "appendices", "pdf", "status", "consolidated", "imported")
+IMPORTED = "imported"     # the key of the standard workbook made from a Word plan, among a result's outputs
 
 
 # ---------------------------------------------------------------- names in sentences
@@ -74,7 +75,7 @@ def check_uploads(uploads: list[Upload], folder: Path, lang: str) -> PlanResult 
     """
     if len(uploads) == 1:
         if kind_of(uploads[0]) == "document":
-            return check_document(uploads[0], lang)
+            return check_document(uploads[0], folder, lang)
         return check_workbook(uploads[0], lang)
     kinds = sorted(kind_of(upload) for upload in uploads)
     if kinds == ["document", "workbook"]:
@@ -85,6 +86,18 @@ def check_uploads(uploads: list[Upload], folder: Path, lang: str) -> PlanResult 
 
 
 # ---------------------------------------------------------------- one plan
+
+@dataclass
+class ImportView:
+    """The import of a Word plan (`chuanqg-xl import ke-hoach.docx`) as the page shows it."""
+
+    schools: int = 0
+    tasks: int = 0
+    mapped: list[tuple[str, str]] = field(default_factory=list)     # (where in the Word plan, what it gave)
+    unmapped: list[tuple[str, str]] = field(default_factory=list)   # (where, what a person must add)
+    contradictions: int = 0       # the text's own errors and warnings, kept as written (check shows them)
+    refused: str | None = None    # the library's sentence when no workbook could be made
+
 
 @dataclass
 class PlanResult:
@@ -99,6 +112,8 @@ class PlanResult:
     token: str | None = None           # where its downloads are kept
     document: str | None = None        # the Word plan held against the workbook
     verified: list[tuple[str, str]] = field(default_factory=list)   # (where, what) the Word plan states rightly
+    imported: ImportView | None = None  # a Word plan alone: the standard workbook made from it
+    outputs: dict[str, bytes] = field(default_factory=dict)         # files made already, kept for downloads
 
     def count(self, severity: str) -> int:
         return sum(1 for finding in self.findings if finding.severity == severity)
@@ -131,13 +146,32 @@ def check_workbook(upload: Upload, lang: str, document: Upload | None = None) ->
                       document=document.name if document else None, verified=verified)
 
 
-def check_document(upload: Upload, lang: str) -> PlanResult:
-    """A Word plan on its own, as `chuanqg-xl check ke-hoach.docx` does: its text checked, its statements verified."""
+def check_document(upload: Upload, folder: Path, lang: str) -> PlanResult:
+    """A Word plan on its own, as `chuanqg-xl check ke-hoach.docx` does (its text checked, its statements
+    verified), and the standard workbook made from it, as `chuanqg-xl import ke-hoach.docx` does."""
     from ..checks import check_plan
 
     report = check_plan(upload.path, lang=lang)
+    imported, workbook = import_word_plan(upload, folder, lang)
     return PlanResult(upload.name, "document", "", None, report.findings, group_findings(report.findings),
-                      summary_line(report.findings, lang), verified=_verified(report, lang))
+                      summary_line(report.findings, lang), verified=_verified(report, lang), imported=imported,
+                      outputs={IMPORTED: workbook} if workbook is not None else {})
+
+
+def import_word_plan(upload: Upload, folder: Path, lang: str) -> tuple[ImportView, bytes | None]:
+    """The standard workbook made from a Word plan, and its report. A plan that cannot be imported keeps its
+    check: the view then holds the library's sentence."""
+    from ..docplan.convert import import_document
+
+    try:
+        result = import_document(upload.path, folder / "so-chuan.xlsx", lang=lang)
+    except PlanError as exc:
+        return ImportView(refused=user_message(exc, lang, names_of([upload]))), None
+    view = ImportView(result.schools, result.tasks,
+                      [(note.location(), note.message(lang)) for note in result.mapped],
+                      [(note.location(), note.message(lang)) for note in result.unmapped],
+                      len(getattr(result, "findings", [])))
+    return view, result.output.read_bytes()
 
 
 # ---------------------------------------------------------------- many plans
@@ -164,6 +198,7 @@ class ProvinceResult:
     workbook: bytes
     token: str | None = None
     unreadable: list[tuple[str, str]] = field(default_factory=list)   # (file name, sentence)
+    outputs: dict[str, bytes] = field(default_factory=dict)         # files made already, kept for downloads
 
 
 def consolidate_uploads(uploads: list[Upload], folder: Path, lang: str) -> ProvinceResult:
@@ -181,7 +216,9 @@ def consolidate_uploads(uploads: list[Upload], folder: Path, lang: str) -> Provi
                                 summary_line(findings, lang), group_findings(findings)))
     unreadable = [(problem.name, problem.message) for problem in result.problems if problem.kind == "unreadable"]
     problems = [(problem.severity, problem.message) for problem in result.problems if problem.kind != "unreadable"]
-    return ProvinceResult(len(uploads), rows, problems, output.read_bytes(), unreadable=unreadable)
+    workbook = output.read_bytes()
+    return ProvinceResult(len(uploads), rows, problems, workbook, unreadable=unreadable,
+                          outputs={f"consolidated-{lang}": workbook})
 
 
 # ---------------------------------------------------------------- downloads
@@ -235,6 +272,16 @@ def _build(what: str, kept: Kept, uploads: list[Upload], folder: Path, lang: str
         key = f"consolidated-{lang}"
         data = kept.outputs.get(key) or consolidate_uploads(uploads, folder, lang).workbook
         return Download(data, text("web.file.consolidated", lang, count=len(uploads)) + ".xlsx", XLSX)
+    if what == IMPORTED:
+        documents = [upload for upload in uploads if kind_of(upload) == "document"]
+        if kept.kind != "plan" or len(uploads) != 1 or not documents:
+            raise PlanError("web.error.no_such_download")
+        data = kept.outputs.get(IMPORTED)
+        if data is None:
+            view, data = import_word_plan(documents[0], folder, lang)
+            if data is None:
+                raise Refused(view.refused or text("web.error.no_such_download", lang))
+        return Download(data, text("web.file.imported", lang, stem=stem_of(documents[0].name)) + ".xlsx", XLSX)
     workbooks = [upload for upload in uploads if kind_of(upload) == "workbook"]
     if kept.kind != "plan" or not workbooks:
         raise PlanError("web.error.no_such_download")

@@ -311,10 +311,8 @@ def _check() -> Response:
         try:
             result = actions.check_uploads(uploads, _folder(), lang)
             files = [(upload.name, upload.read()) for upload in uploads]
-            if isinstance(result, actions.ProvinceResult):
-                kept = Kept("province", files, {f"consolidated-{lang}": result.workbook})
-            else:
-                kept = Kept("plan", files)
+            kind = "province" if isinstance(result, actions.ProvinceResult) else "plan"
+            kept = Kept(kind, files, dict(result.outputs))
         except PlanError as exc:
             raise actions.Refused(actions.user_message(exc, lang, names)) from None
     result.token = state.store.put(kept)
@@ -351,8 +349,8 @@ def _result(token: str) -> Response:
     with served().work:
         try:
             result = actions.check_uploads(uploads, _folder(), lang)
-            if isinstance(result, actions.ProvinceResult):
-                served().store.add_output(token, f"consolidated-{lang}", result.workbook)
+            for key, data in result.outputs.items():
+                served().store.add_output(token, key, data)
         except PlanError as exc:
             raise actions.Refused(actions.user_message(exc, lang, actions.names_of(uploads))) from None
     result.token = token

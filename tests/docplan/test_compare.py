@@ -94,3 +94,19 @@ def test_the_library_and_the_plan_document_argument() -> None:
 
     report = cq.check_plan(SAMPLES / "kon-tum-2023.xlsx", plan_document=SAMPLES / "plans" / "kon-tum-2023.docx")
     assert any("44.497" in item.what for item in report.verified)
+
+
+def test_every_contradiction_names_both_places(tmp_path: Path) -> None:
+    """The workbook's sheet (and cell), and the Word place apart from the sentence, for a page or a JSON reader."""
+    def change(data) -> None:
+        data.meta["number"] = "39/KH-UBND"
+        next(row for row in data.schools if row["name"] == "TH Đồng Tâm")["timing"] = "Quý III/2023"
+        data.schools = [row for row in data.schools if row["name"] != "THCS Lương Yên"]
+
+    found = _extra(_hai_ba_trung(tmp_path, change))
+    assert len(found) >= 4
+    assert all(finding.sheet and finding.word and finding.word in finding.message for finding in found)
+    moved = next(finding for finding in found if finding.message.startswith("'TH Đồng Tâm'"))
+    assert moved.cell == "H15" and moved.word.startswith("đoạn 26")
+    assert moved.to_dict()["word"] == moved.word
+    assert all(finding.word is None for finding in check_plan(SAMPLES / "hai-ba-trung-2023.xlsx").findings)

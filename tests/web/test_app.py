@@ -272,9 +272,58 @@ def test_a_word_plan_is_checked_as_the_command_line_checks_it(client, temp_root:
     assert "09 trường công nhận mới và công nhận lại Quý IV" in visible_text(error)
     assert f"Các câu trong kế hoạch Word đã đối chiếu và khớp ({len(report.verified)})" in seen
     assert "đoạn 24 «- Quý IV/2023: 07 trường»: 07 = 03 + 04" in seen
-    assert "Muốn tính lại và xuất phụ lục, hãy thả sổ Excel" in seen
+    assert "Chưa có sổ Excel của kế hoạch? Tải sổ Excel chuẩn lập từ văn bản này ở dưới." in seen
     assert "download-recalc" not in html                 # nothing to recalculate in a Word document
     assert leftovers(temp_root) == []
+
+
+def test_a_word_plan_alone_gives_the_standard_workbook_made_from_it(client, temp_root: Path,
+                                                                     tmp_path: Path) -> None:
+    """As `chuanqg-xl import ke-hoach.docx -o …`: the workbook to download, and the import's report on the page."""
+    from chuanqg_xl.docplan.convert import import_document
+
+    expected = import_document(HBT_DOCX, tmp_path / "cli.xlsx")
+    answer = post_files(client, [HBT_DOCX])
+    html = answer.get_json()["html"]
+    seen = visible_text(html)
+    assert "Sổ Excel chuẩn lập từ kế hoạch Word" in seen and 'id="download-imported"' in html
+    assert "15 trường và 30 nhiệm vụ lấy từ văn bản" in seen
+    assert f"Văn bản không nêu, cần anh/chị bổ sung vào sổ ({len(expected.unmapped)})" in seen
+    assert f"Đã lấy từ văn bản: ở đâu, được gì ({len(expected.mapped)})" in seen
+    for note in [*expected.mapped, *expected.unmapped]:   # what it took from where, what it could not place
+        assert f"{note.location()}: {visible_text(note.message())}" in seen
+    assert "đoạn 1 «Số: 38 /KH-UBND»: Số kế hoạch: 38/KH-UBND" in seen
+    assert "Văn bản tự mâu thuẫn ở 3 chỗ" in seen
+
+    made = download(client, result_token(answer), "imported")
+    assert made.status_code == 200 and saved_name(made) == "hai-ba-trung-2023 - sổ Excel chuẩn.xlsx"
+    out = tmp_path / "so.xlsx"
+    out.write_bytes(made.data)
+    plan = read_plan(out)
+    assert len(plan.schools) == 15 and len(plan.tasks) == 30 and plan.meta.unit == "UBND quận Hai Bà Trưng"
+    english = visible_text(client.get(f"/r/{result_token(answer)}?lang=en", base_url=BASE).get_data(as_text=True))
+    assert "Standard workbook made from the Word plan" in english and "Taken from the text: where, and what" in english
+    assert leftovers(temp_root) == []
+
+
+def test_a_word_plan_that_cannot_be_imported_keeps_its_check(client, monkeypatch: pytest.MonkeyPatch) -> None:
+    from chuanqg_xl.docplan import convert
+    from chuanqg_xl.errors import PlanError
+
+    def refuse(path, output, **options):
+        raise PlanError("error.same_input_output", path=path)
+
+    monkeypatch.setattr(convert, "import_document", refuse)
+    answer = post_files(client, [(HBT_DOCX.read_bytes(), "kế hoạch.docx")])
+    seen = visible_text(answer.get_json()["html"])
+    assert "1 lỗi, 2 cảnh báo, 3 ghi chú" in seen                      # the check stands
+    assert "Tệp kết quả trùng với tệp đầu vào 'kế hoạch.docx'" in seen   # the import's sentence, the user's name
+    assert download(client, result_token(answer), "imported").status_code == 422
+
+
+def test_a_workbook_download_is_not_offered_for_a_word_plan(client) -> None:
+    token = result_token(post_files(client, [HBT]))
+    assert download(client, token, "imported").status_code == 422
 
 
 def test_a_workbook_with_its_word_plan_is_held_against_it(client, temp_root: Path, tmp_path: Path) -> None:
@@ -289,6 +338,13 @@ def test_a_workbook_with_its_word_plan_is_held_against_it(client, temp_root: Pat
     assert "hai-ba-trung-2023.xlsx" in seen and "Đối chiếu với kế hoạch Word: hai-ba-trung-2023.docx" in seen
     for finding in report.findings:
         assert visible_text(finding.message) in seen
+    contradictions = [finding for finding in report.findings if finding.word]
+    assert len(contradictions) == 2
+    for finding in contradictions:                      # both places: the workbook's cell, the Word plan's row
+        item = next(item for item in re.findall(r'<li class="finding sev-warning">.*?</li>', html, re.S)
+                    if visible_text(finding.message) in visible_text(item))
+        where = visible_text(re.search(r'<div class="where">(.*?)</div>', item, re.S).group(1))
+        assert where == f"Sổ Excel: {finding.sheet} {finding.cell} Văn bản Word: {finding.word}"
     assert "Số trường theo đợt, quý" in seen              # the workbook's figures
     token = result_token(answer)
     recalculated = download(client, token, "recalc")     # the downloads are the workbook's

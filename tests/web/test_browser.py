@@ -204,8 +204,8 @@ def test_progress_is_shown_while_the_server_works(site, page) -> None:
     expect(button).to_be_enabled()
 
 
-def test_a_word_plan_and_a_workbook_with_its_word_plan(site, page) -> None:
-    url, _ = site
+def test_a_word_plan_and_a_workbook_with_its_word_plan(site, page, tmp_path: Path) -> None:
+    url, root = site
     docx = SAMPLES / "plans" / "hai-ba-trung-2023.docx"
     page.goto(url)
     page.set_input_files("#files", str(docx))
@@ -218,9 +218,28 @@ def test_a_word_plan_and_a_workbook_with_its_word_plan(site, page) -> None:
     verified.locator("summary").click()
     assert "07 = 03 + 04" in verified.inner_text()
 
+    imported = page.locator("#imported")                          # the standard workbook made from the text
+    assert "15 trường và 30 nhiệm vụ lấy từ văn bản" in imported.inner_text()
+    assert "Văn bản không nêu mức độ đạt chuẩn của 15 trường" in imported.locator(".unmapped").inner_text()
+    taken = imported.locator("details.mapped")
+    assert not taken.locator("li").first.is_visible()
+    taken.locator("summary").click()
+    assert "đoạn 1 «Số: 38 /KH-UBND»: Số kế hoạch: 38/KH-UBND" in taken.inner_text()
+    with page.expect_download() as waiting:
+        page.click("#download-imported")
+    assert waiting.value.suggested_filename == "hai-ba-trung-2023 - sổ Excel chuẩn.xlsx"
+    saved = tmp_path / "so-chuan.xlsx"
+    waiting.value.save_as(saved)
+    assert len(read_plan(saved).schools) == 15
+
     page.set_input_files("#files", [str(HBT), str(docx)])
     page.wait_for_selector("text=Đối chiếu với kế hoạch Word: hai-ba-trung-2023.docx")
     assert page.locator("#summary").inner_text() == "1 lỗi, 4 cảnh báo, 4 ghi chú"
+    both = page.locator(".finding", has_text="viết 'TH Ngô Thị Nhâm', sổ (PL1 dòng 14)").locator(".where")
+    assert both.inner_text().split("\n") == ["SỔ EXCEL:", "PL1 - Danh sách trường", "B14", "VĂN BẢN WORD:",
+                                             "bảng 1, dòng 26 «Tháng 10/2023 Mời phòng chuyên môn…»"]
+    assert not page.locator("#imported").count()                  # a workbook is there: no workbook to make
     with page.expect_download() as waiting:
         page.click("#download-recalc")
     assert waiting.value.suggested_filename == "hai-ba-trung-2023 - đã tính lại.xlsx"
+    assert list(root.iterdir()) == []

@@ -22,7 +22,7 @@ class Caused(Finding):
 
 
 def caused(code: str, severity: str, cell: str, cause: object = None, group: object = None) -> Caused:
-    return Caused(code, code.lower(), severity, "Tiến độ", cell, f"message {code}", "", None, None, cause, group)
+    return Caused(code, code.lower(), severity, "Tiến độ", cell, f"message {code}", "", None, None, cause, group=group)
 
 
 def shape(sections) -> list[tuple[str, list[tuple[str, list[str]]]]]:
