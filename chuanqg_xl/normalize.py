@@ -344,6 +344,11 @@ def shorten(value: str, limit: int) -> str:
 
 # ---------------------------------------------------------------- vocabularies
 
+def _spelling_key(text: str) -> str:
+    """Key for 'the same spelling': case, spacing, Unicode form and tone-mark placement aside, diacritics kept."""
+    return canonical_tones(clean_text(text).lower())
+
+
 class Vocabulary:
     """Canonical values and the ways people write them.
 
@@ -354,11 +359,16 @@ class Vocabulary:
         self.name = name
         self.values: tuple[str, ...] = ()
         self._index: dict[str, str] = {}
+        # Folded key → the known spellings with that key (first written first), each under its spelling key.
+        self._spellings: dict[str, dict[str, str]] = {}
+        self._slips: dict[str, str | None] = {}
         values = []
         for canonical, synonyms in entries:
             values.append(canonical)
             for text in (canonical, *synonyms):
-                self._index.setdefault(fold(text), canonical)
+                key = fold(text)
+                self._index.setdefault(key, canonical)
+                self._spellings.setdefault(key, {}).setdefault(_spelling_key(text), text)
         self.values = tuple(values)
 
     def match(self, value: object) -> str | None:
@@ -381,6 +391,28 @@ class Vocabulary:
             if len(known) > 1 and (known in key or key in known):
                 return canonical
         return None
+
+    def misspelt(self, value: object) -> str | None:
+        """The known spelling a value is read as when only its diacritics make it match ('Công nhân mới' is read
+        as 'Công nhận mới', but 'nhân' is another word): that spelling, else None.
+
+        Case, spacing, the Unicode form and the placement of tone marks ('hoà' / 'hòa') are the same spelling;
+        a value typed without any diacritics ('Cong nhan moi', no Vietnamese keyboard) is read as meant and
+        is no slip either.
+        """
+        if value.__class__ is not str or value.isascii():
+            return None
+        found = self._slips.get(value, False)
+        if found is not False:
+            return found
+        text = clean_text(value)
+        spellings = self._spellings.get(fold(text))
+        slip = None
+        if spellings and not text.isascii() and _spelling_key(text) not in spellings:
+            slip = next(iter(spellings.values()))
+        if len(self._slips) < 10_000:   # distinct values typed in a dropdown column: a handful per plan
+            self._slips[value] = slip
+        return slip
 
     def __contains__(self, value: object) -> bool:
         return self.match(value) is not None

@@ -1,7 +1,8 @@
 """A generated, deterministic corpus for detection quality: single slips, near misses and harmless edits.
 
 Every case starts from one of the five samples or from the small plan of `conftest.base_data()` and changes
-one thing. A *slip* must be found (a new error or warning) at one of its `cells`; a *near miss* (a change that
+one thing. A *slip* must be found (a new error or warning, or a new note of the rule it `watch`es: a kind typed
+'Công nhân mới' is read as meant and noted) at one of its `cells`; a *near miss* (a change that
 looks like a slip but is fine) and a *harmless* edit (what district staff do to a workbook every day: sort,
 rename headers, insert columns and title rows, merge headers, rename and reorder sheets, NFD text, upper case,
 "Trường TH …", the other tone-mark placement, heading rows, a blank row inserted in the list or in a budget
@@ -44,6 +45,8 @@ class Case:
     cells: set[tuple[str, str]] = field(default_factory=set)   # slips: where the slip is
     via: str | None = None                      # harmless: saved through LibreOffice as this format
     expect: dict[str, int] = field(default_factory=dict)   # harmless: the only new alarms allowed (and required)
+    watch: str | None = None                    # a note-level rule (code) this case is about: for a slip, a new
+                                                # finding of it counts as found; for a near miss, one is an alarm
 
 
 # ---------------------------------------------------------------- the bases
@@ -427,6 +430,19 @@ def _plan_cases() -> list[Case]:
     slip("upgrade not to level 2", lambda d: d.schools[2].update(standard_level="Mức độ 1"), (PL1, "F6"))
     slip("kind typed wrong", lambda d: d.schools[0].update(kind="Công nhận lại"), (PL1, "E4"))
     slip("kind misspelt", lambda d: d.schools[0].update(kind="Công nhận mớ"), (PL1, "E4"))
+    for name, change, cell in (
+            ("kind with a diacritic slip", lambda d: d.schools[0].update(kind="Công nhân mới"), (PL1, "E4")),
+            ("kind with one word unmarked", lambda d: d.schools[1].update(kind="Cong nhận lại"), (PL1, "E5")),
+            ("level with a missing hook", lambda d: d.schools[0].update(level="Tiêu học"), (PL1, "C4")),
+            ("status with a diacritic slip", task(0, status="Hoàn thanh"), (TD, "I4"))):
+        cases.append(Case(name, "slip", "base", _from_base(change), {cell}, watch=DIACRITIC_SLIP))
+    for name, change in (("kind in capitals", lambda d: d.schools[0].update(kind="CÔNG NHẬN MỚI")),
+                         ("kind typed without diacritics", lambda d: d.schools[0].update(kind="Cong nhan moi")),
+                         ("kind in decomposed Unicode",
+                          lambda d: d.schools[0].update(kind=unicodedata.normalize("NFD", "Công nhận mới"))),
+                         ("status with the tone mark placed otherwise", task(0, status="Hòan thành")),
+                         ("kind as a synonym", lambda d: d.schools[0].update(kind="CN lần đầu"))):
+        cases.append(Case(name, "near", "base", _from_base(change), watch=DIACRITIC_SLIP))
     slip("level contradicts name", lambda d: d.schools[0].update(level="THCS"), (PL1, "C4"))
     slip("negative amount", lambda d: d.budget_new[1].update(district=-200), (PL2, "E5"))
     slip("amount as words", lambda d: d.budget_new[1].update(district="hai trăm"), (PL2, "E5"))
@@ -461,6 +477,22 @@ def _derived_cell_slips() -> list[Case]:
 
 # ---------------------------------------------------------------- slips on the samples
 
+DIACRITIC_SLIP = "V022"
+
+
+def diacritic_slip(value: object) -> str | None:
+    """The text with one mark dropped, the way a slip of the keyboard drops it: the first tone mark ('Công nhận mới'
+    → 'Công nhân mới'), else the first other mark ('Công' → 'Cong'); None for text without marks."""
+    if not isinstance(value, str) or value.isascii():
+        return None
+    letters = unicodedata.normalize("NFD", value)
+    tones = [i for i, char in enumerate(letters) if char in "\u0300\u0301\u0303\u0309\u0323"]
+    marks = tones or [i for i, char in enumerate(letters) if unicodedata.combining(char)]
+    if not marks:
+        return value.replace("đ", "d", 1).replace("Đ", "D", 1) if "đ" in value.lower() else None
+    return unicodedata.normalize("NFC", letters[:marks[0]] + letters[marks[0] + 1:])
+
+
 def _sample_cases() -> list[Case]:
     cases = []
     for sample in SAMPLES:
@@ -490,6 +522,12 @@ def _sample_cases() -> list[Case]:
         cases.append(Case(f"{stem}: kind misspelt", "slip", stem,
                           _sample_edit(sample, {(school.sheet, school.cell("kind")): "Công nhận mứoi"}),
                           {(school.sheet, school.cell("kind"))}))
+        for key in ("kind", "level"):
+            slipped = diacritic_slip(school.raw(key))
+            if slipped:
+                cell = (school.sheet, school.cell(key))
+                cases.append(Case(f"{stem}: {key} with a diacritic slip", "slip", stem,
+                                  _sample_edit(sample, {cell: slipped}), {cell}, watch=DIACRITIC_SLIP))
     return cases
 
 
@@ -565,8 +603,36 @@ def _row_edit_cases(stem: str, source: Callable[[Path], Path], plan, libreoffice
             for label, choose in choices if choose(plan) is not None]
 
 
+def recomputed(source: Callable[[Path], Path], libreoffice) -> Callable[[Path], Path]:
+    """The workbook with every formula computed again by a spreadsheet program (LibreOffice), as Excel does
+    after an edit: cached values that an edit made stale become what the old formulas say."""
+    def build(folder: Path) -> Path:
+        work = folder / "source"
+        work.mkdir(exist_ok=True)
+        path = source(work)
+        _drop_cached_values(path)
+        final = folder / "recomputed.xlsx"
+        shutil.copyfile(libreoffice(path, "xlsx"), final)
+        return final
+
+    return build
+
+
+def _recomputed_slips(libreoffice) -> list[Case]:
+    """A kind typed with a diacritic slip over a workbook whose COUNTIFS name the vocabulary's spelling: the
+    spreadsheet stops counting the school, so the summary's counts are off — consequences of the note at the cell."""
+    def slipped(folder: Path) -> Path:
+        path = base_plan(folder)
+        set_cells(path, {(PL1, "E4"): "Công nhân mới"})
+        return path
+
+    return [Case("kind with a diacritic slip, recounted by the spreadsheet", "slip", "base",
+                 recomputed(slipped, libreoffice), {(PL1, "E4")}, watch=DIACRITIC_SLIP)]
+
+
 def all_cases(libreoffice=None) -> list[Case]:
-    return [*_plan_cases(), *_derived_cell_slips(), *_sample_cases(), *_harmless_cases(libreoffice)]
+    return [*_plan_cases(), *_derived_cell_slips(), *_sample_cases(), *_harmless_cases(libreoffice),
+            *(_recomputed_slips(libreoffice) if libreoffice is not None else [])]
 
 
 OLDER_COUNTS = {(SUM, "C18"): ("=ROWS('PL2 - Kinh phí CN mới'!B4)", 1),

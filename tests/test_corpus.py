@@ -30,14 +30,14 @@ def _evaluate(case: Case, folder: Path, bases: dict, converted: dict) -> dict:
     report = check_plan(path)
     base = bases[case.base]
     base_cells = {(f.code, f.sheet, f.cell) for f in base.findings}
-    alarms = [f for f in report.findings if f.severity in ALARMS]
+    alarms = [f for f in report.findings if f.severity in ALARMS or f.code == case.watch]
     if case.kind == "slip":
         new = [f for f in alarms if (f.code, f.sheet, f.cell) not in base_cells]
         first = next((f for f in report.findings if (f.code, f.sheet, f.cell) not in base_cells), None)
         return {"found": bool(new), "located": any((f.sheet, f.cell) in case.cells for f in new),
                 "first": first is not None and (first.sheet, first.cell) in case.cells,
                 "detail": [(f.code, f.sheet, f.cell) for f in new][:4]}
-    before = Counter(f.code for f in base.findings if f.severity in ALARMS)
+    before = Counter(f.code for f in base.findings if f.severity in ALARMS or f.code == case.watch)
     after = Counter(f.code for f in alarms)
     extra = {code: count - before[code] for code, count in after.items() if count > before[code]}
     return {"alarm": extra != case.expect, "detail": extra}

@@ -124,6 +124,26 @@ def test_vocabulary_matches_synonyms_and_suggests() -> None:
     assert vocabulary.suggest("Công nhận lia") == "Công nhận lại"
 
 
+def test_a_value_whose_diacritics_make_another_word_is_read_and_named_as_a_slip() -> None:
+    vocabulary = Vocabulary("Kind", [("Công nhận mới", ("CN lần đầu",)), ("Công nhận lại", ("CN lại",)),
+                                     ("Hòa nhập", ())])
+    assert vocabulary.match("Công nhân mới") == "Công nhận mới"
+    assert vocabulary.misspelt("Công nhân mới") == "Công nhận mới"       # nhân ≠ nhận
+    assert vocabulary.misspelt("Cong nhận mới") == "Công nhận mới"       # one word without its marks
+    assert vocabulary.misspelt("CN lần dau") == "CN lần đầu"             # the synonym it was meant as
+    assert vocabulary.misspelt("Công nhận lài") == "Công nhận lại"
+
+
+def test_the_same_spelling_written_differently_is_no_slip() -> None:
+    vocabulary = Vocabulary("Kind", [("Công nhận mới", ("CN lần đầu",)), ("Hòa nhập", ())])
+    for same in ("Công nhận mới", "CÔNG NHẬN MỚI", "công  nhận mới ", unicodedata.normalize("NFD", "Công nhận mới"),
+                 "cn lần đầu", "Hoà nhập", "HOÀ NHẬP"):
+        assert vocabulary.misspelt(same) is None, same
+    assert vocabulary.misspelt("Cong nhan moi") is None                  # no diacritics at all: read as meant
+    assert vocabulary.misspelt("Công nhận lia") is None                  # not matched at all: V002's business
+    assert vocabulary.misspelt(None) is None and vocabulary.misspelt(2.0) is None
+
+
 def test_hygiene_problems_are_named() -> None:
     assert has_hygiene_problem(unicodedata.normalize("NFD", "Nhậm")) == "nfd"
     assert has_hygiene_problem("Ngô  Thị") == "spaces"

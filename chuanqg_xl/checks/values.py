@@ -75,7 +75,13 @@ def check_meta(ctx: Context) -> Iterator[Finding]:
 
 def _choice(ctx: Context, record: Record, key: str, parsed: object, vocabulary) -> Iterator[Finding]:
     raw = record.raw(key)
-    if raw is None or parsed is not None or is_error_value(raw):
+    if raw is None or is_error_value(raw):
+        return
+    if parsed is not None:
+        meant = vocabulary.misspelt(raw)
+        if meant is not None:   # read as meant, but the diacritics make another word: say so at the cell
+            yield ctx.at("vocabulary-diacritic-slip", record, key, value=clean_text(raw),
+                         field=record.table.spec.column(key).header, suggestion=meant)
         return
     suggestion = vocabulary.suggest(raw)
     header = record.table.spec.column(key).header

@@ -80,6 +80,26 @@ RULE_TEXTS: dict[str, dict[str, dict[str, str]]] = {
         "'THCS Tây Sơn' nhưng Cấp học ghi 'Tiểu học'.", "'THCS Tây Sơn' with level 'Tiểu học'.",
         "Sửa cột Cấp học (hoặc tên trường) cho thống nhất.", "Make the level and the name agree.",
     ),
+    "vocabulary-diacritic-slip": _r(
+        "Giá trị danh mục gõ sai dấu", "Vocabulary value with a diacritic slip",
+        "Ô có danh sách thả xuống (Cấp học, Hình thức công nhận, Mức độ, Cấp độ kiểm định, Trạng thái) chứa giá "
+        "trị chỉ khớp với danh mục khi bỏ dấu, và dấu làm thành một chữ khác: 'Công nhân mới' thay vì 'Công nhận "
+        "mới'. Công cụ vẫn hiểu theo giá trị trong danh mục. Chữ hoa, dạng Unicode (NFD/NFC) và vị trí đặt dấu "
+        "thanh ('hoà'/'hòa') là cùng một cách viết; giá trị gõ hoàn toàn không dấu cũng không bị nhắc.",
+        "A dropdown cell (level, kind, standard level, accreditation level, status) holds a value that matches "
+        "the vocabulary only with diacritics ignored, and its diacritics make another word: 'Công nhân mới' "
+        "('worker new') for 'Công nhận mới'. The tool still reads it as the vocabulary value. Case, the Unicode "
+        "form (NFD/NFC) and tone-mark placement ('hoà'/'hòa') are the same spelling; a value typed without any "
+        "diacritics is not flagged either.",
+        "Người đọc bản in thấy một chữ khác nghĩa; bộ lọc, danh sách thả xuống và công thức COUNTIFS của Excel coi "
+        "đó là một giá trị khác, nên Excel có thể không đếm trường này cho đến khi chạy recalc.",
+        "A reader of the printout sees a word with another meaning; Excel's filters, dropdown and COUNTIFS treat "
+        "it as another value, so Excel may not count the school until recalc runs.",
+        "'Tiêu học' (thiếu dấu hỏi) → hiểu là 'Tiểu học', kèm ghi chú đề nghị sửa.",
+        "'Tiêu học' (hook above missing) → read as 'Tiểu học', with a note suggesting the fix.",
+        "Sửa theo gợi ý, hoặc chọn lại giá trị trong danh sách thả xuống.",
+        "Apply the suggestion, or pick the value from the dropdown again.",
+    ),
     "untidy-text": _r(
         "Chữ chưa chuẩn hóa", "Untidy text",
         "Chữ dùng dạng Unicode tổ hợp (NFD, thường do sao chép từ PDF hoặc máy Mac) hoặc có khoảng trắng thừa.",
@@ -585,6 +605,14 @@ MESSAGES.update({
     "hint.value-not-in-vocabulary": {"vi": "Sửa thành '{suggestion}' (chọn trong danh sách thả xuống).",
                                      "en": "Change it to '{suggestion}' (pick from the dropdown)."},
     "hint.value-not-in-vocabulary.none": {"vi": "Chọn một trong: {values}.", "en": "Pick one of: {values}."},
+    "finding.vocabulary-diacritic-slip": {
+        "vi": "'{value}' được hiểu là '{suggestion}' (cột '{field}'), nhưng dấu khác với cách viết trong danh mục — "
+              "có phải gõ nhầm '{suggestion}'?",
+        "en": "'{value}' is read as '{suggestion}' ('{field}'), but its diacritics differ from the vocabulary's "
+              "spelling — a slip for '{suggestion}'?",
+    },
+    "hint.vocabulary-diacritic-slip": {"vi": "Sửa thành '{suggestion}' (chọn trong danh sách thả xuống).",
+                                       "en": "Change it to '{suggestion}' (pick from the dropdown)."},
     "finding.number-stored-as-text": {
         "vi": "Số '{value}' ở cột '{field}' đang lưu dạng chữ (đọc được là {number}).",
         "en": "The number '{value}' in '{field}' is stored as text (read as {number}).",

@@ -6,6 +6,7 @@ import unicodedata
 from conftest import codes, flat
 from chuanqg_xl import layout as L
 from chuanqg_xl.checks import check_plan
+from chuanqg_xl.reader import read_plan
 
 INFO, SUM, PL1, PL2, PL3, TD = L.INFO_NAME, L.SUMMARY_NAME, L.SCHOOLS.name, L.BUDGET_NEW.name, L.BUDGET_RENEW.name, \
     L.TIMELINE.name
@@ -36,6 +37,37 @@ def test_value_not_in_vocabulary_suggests(make_plan) -> None:
     assert "Hoàn thành" in report.findings[0].hint
     near = make_plan(lambda d: d.tasks[0].update(status="xong"))  # a known synonym
     assert "V002" not in codes(near)
+
+
+def test_a_diacritic_slip_in_a_dropdown_value_is_read_and_noted_at_its_cell(make_plan) -> None:
+    path = make_plan(lambda d: (d.schools[0].update(kind="Công nhân mới", level="Tiêu học"),
+                                d.tasks[0].update(status="Hoàn thanh")))
+    report = check_plan(path)
+    assert sorted(report.flat()) == [("V022", PL1, "C4"), ("V022", PL1, "E4"), ("V022", TD, "I4")]
+    assert {f.severity for f in report.findings} == {"info"} and report.exit_code == 0
+    on_kind = next(f for f in report.findings if f.cell == "E4")
+    assert "'Công nhân mới'" in on_kind.message and "'Công nhận mới'" in on_kind.hint
+    plan = read_plan(path)
+    assert (plan.schools[0].kind, plan.schools[0].level) == (L.KIND_NEW, "Tiểu học")   # still read as meant
+
+
+def test_the_same_spelling_in_another_form_is_no_diacritic_slip(make_plan) -> None:
+    for kind in ("CÔNG NHẬN MỚI", "Cong nhan moi", unicodedata.normalize("NFD", "Công nhận mới"), "CN lần đầu"):
+        assert "V022" not in codes(make_plan(lambda d, kind=kind: d.schools[0].update(kind=kind))), kind
+    assert "V022" not in codes(make_plan(lambda d: d.tasks[0].update(status="Hòan thành")))   # tone placement
+
+
+def test_a_diacritic_slip_excel_no_longer_counts_explains_the_summary(make_plan) -> None:
+    """In Excel the old COUNTIFS(…,"Công nhận mới") stops counting the slipped cell: the summary's count is then
+    off, and that finding follows the note at the cell that caused it."""
+    path = make_plan(edits={(PL1, "E4"): "Công nhân mới", (SUM, "C6"): (
+        "=COUNTIFS('PL1 - Danh sách trường'!$C$4:$C$7,\"Tiểu học\",'PL1 - Danh sách trường'!$E$4:$E$7,"
+        "\"Công nhận mới\")", 0)})
+    report = check_plan(path)
+    first = report.findings[0]
+    assert (first.code, first.sheet, first.cell) == ("V022", PL1, "E4")
+    assert ("X001", SUM, "C6") in report.flat()
+    assert all(f.caused_by == ("V022", PL1, "E4") for f in report.findings[1:])
 
 
 def test_number_stored_as_text(make_plan) -> None:
