@@ -17,6 +17,7 @@ from ..normalize import Period, format_amount, format_date
 from ..report import Finding, Report, make_finding
 from .facts import NEW, RENEW, UPGRADE, Count, DocPlan, Mention, kind_group
 from .source import Where
+from .text import MONEY_FACTOR, skeleton
 
 KIND_LABEL = {NEW: "doc.kind.new", RENEW: "doc.kind.renew", UPGRADE: "doc.kind.upgrade", None: "doc.kind.all"}
 PLAN_ROLES = ("plan", "assigned", "extra")
@@ -217,7 +218,8 @@ def kind_sources(plan: DocPlan) -> dict[str | None, list[Source]]:
                                                        in_periods[0], in_periods[0].where))
         elif by_period and kind in sources:   # the batches name none of a kind the targets have
             sources[kind].append(Source("doc.source.periods", 0, by_period[0], by_period[0].where))
-    period_heads = [count for count in plan.counts if count.period is not None]
+    # a batch's total ("Quý III/2023: 08 trường"); batches told only by kind are compared kind by kind above
+    period_heads = [count for count in plan.counts if count.period is not None and count.kind is None]
     if period_heads:
         sources.setdefault(None, []).append(Source("doc.source.periods", sum(count.value for count in period_heads),
                                                    period_heads[0], period_heads[0].where))
@@ -253,8 +255,10 @@ def check_sections(ctx: Context) -> None:
 
 
 def _names_across(ctx: Context, top: list[Count], by_period: list[Count]) -> None:
-    """A school listed by kind (II.1) and by batch/quarter (II.2): the same schools, spelled alike, of one kind."""
-    listed = [name for count in top for name in count.names]
+    """A school listed by kind (II.1, or a list table) and by batch/quarter (II.2): the same schools, spelled alike,
+    of one kind."""
+    listed = [name for count in top for name in count.names] or \
+        [school for table in ctx.plan.list_tables for school in table.schools]
     batched = [name for count in by_period for name in count.names]
     if not listed or not batched:
         return
@@ -347,13 +351,43 @@ def check_money(ctx: Context) -> None:
         if not money.parts:
             continue
         total = sum(part.amount for part in money.parts)
-        what = f"{money.written} = {' + '.join(part.written for part in money.parts)}"
+        units = {skeleton(part.unit) for part in (money, *money.parts)}
+        written = [f"{item.written} {item.unit}" if len(units) > 1 else item.written for item in (money, *money.parts)]
+        what = f"{written[0]} = {' + '.join(written[1:])}"
         if abs(total - money.amount) < 0.0005:
             ctx.ok(money.where, what, money.sentence)
         else:
             ctx.add("total-mismatch", money.where, "doc_money", money.sentence, expected=total, actual=money.amount,
-                    stated=money.written, parts=" + ".join(part.written for part in money.parts),
-                    sum=format_amount(total, ctx.lang), unit=money.unit)
+                    stated=money.written, parts=" + ".join(written[1:]), unit=money.unit,
+                    sum=format_amount(total / MONEY_FACTOR.get(skeleton(money.unit), 1.0), ctx.lang))
+
+
+def check_appendix_money(ctx: Context) -> None:
+    """The amounts the text states against the appendix tables that detail them: by kind when the appendices are
+    titled by kind ('… CÔNG NHẬN MỚI'), else the total when the text sends the reader to the appendix."""
+    tables = [table for table in ctx.plan.budget_tables if table.amount() is not None]
+    stated = [money for top in ctx.plan.money for money in (top, *top.parts)]
+    pairs = []
+    for kind in (NEW, RENEW):
+        of_kind = [table for table in tables if kind_group(table.kind) == kind]
+        money = next((money for money in stated if kind_group(money.kind) == kind), None)
+        if of_kind and money is not None:
+            pairs.append((text("doc.money_of_kind", ctx.lang, kind=ctx.kind(kind)), money, of_kind))
+    if not pairs and tables:
+        total = next((money for money in ctx.plan.money if money.total and money.kind is None and money.appendix),
+                     None)
+        if total is not None:
+            pairs.append((text("doc.money_total", ctx.lang), total, tables))
+    for what, money, of_kind in pairs:
+        counted = sum(table.amount() or 0.0 for table in of_kind)
+        where = (of_kind[0].total_where or of_kind[0].where).label(ctx.lang)
+        if abs(counted - money.amount) < 0.0005:
+            ctx.ok(money.where, text("doc.ok.money_appendix", ctx.lang, what=what,
+                                     stated=format_amount(money.amount, ctx.lang), where=where), money.sentence)
+        else:
+            ctx.add("stated-figure-mismatch", money.where, "doc_money_appendix", money.sentence, expected=counted,
+                    actual=money.amount, what=what, stated=format_amount(money.amount, ctx.lang),
+                    counted=format_amount(counted, ctx.lang), where=where)
 
 
 def check_rates(ctx: Context) -> None:
@@ -386,22 +420,35 @@ def check_year_end(ctx: Context) -> None:
 
 def check_level_tables(ctx: Context) -> None:
     for table in ctx.plan.level_tables:
+        for level, values in table.rows.items():   # a 'Tổng' column: each level's kinds add up to it
+            kinds = [value for kind, value in values.items() if kind != "total"]
+            if "total" in values and kinds and sum(kinds) != values["total"]:
+                ctx.add("total-mismatch", table.row_where[level], "doc_table_row", "", expected=sum(kinds),
+                        actual=values["total"], level=level, column=table.labels.get("total", ""),
+                        stated=ctx.n(values["total"]), parts=_sum_text(ctx, kinds), sum=ctx.n(sum(kinds)))
         if not table.total:
             continue
         where = table.total_where or table.where
         for kind, stated in table.total.items():
             values = [row.get(kind, 0) for row in table.rows.values()]
             total = sum(values)
-            if kind == "total":
-                continue
-            what = text("doc.ok.table_column", ctx.lang, kind=ctx.kind(kind), total=ctx.n(stated),
-                        parts=_sum_text(ctx, [value for value in values if value] or [0]))
+            column = table.labels.get(kind, ctx.kind(kind))
             if total == stated:
-                ctx.ok(where, what, "")
+                if kind != "total":
+                    ctx.ok(where, text("doc.ok.table_column", ctx.lang, kind=ctx.kind(kind), total=ctx.n(stated),
+                                       parts=_sum_text(ctx, [value for value in values if value] or [0])), "")
             else:
-                ctx.add("total-mismatch", where, "doc_table", "", expected=total, actual=stated, kind=ctx.kind(kind),
+                ctx.add("total-mismatch", where, "doc_table", "", expected=total, actual=stated, column=column,
                         stated=ctx.n(stated), parts=_sum_text(ctx, values), sum=ctx.n(total))
     for table in ctx.plan.budget_tables:
+        _budget_lines(ctx, table)
+        for subtotal in table.subtotals:
+            for key, stated in subtotal.amounts.items():
+                total = sum(row.amounts.get(key, 0.0) for row in subtotal.rows)
+                if abs(total - stated) >= 0.0005:
+                    ctx.add("total-mismatch", subtotal.where, "doc_budget_subtotal", "", expected=total,
+                            actual=stated, school=subtotal.school, column=table.columns.get(key, key),
+                            stated=format_amount(stated, ctx.lang), sum=format_amount(total, ctx.lang))
         if not table.total:
             continue
         for key, stated in table.total.items():
@@ -414,6 +461,23 @@ def check_level_tables(ctx: Context) -> None:
                 ctx.add("total-mismatch", table.total_where or table.where, "doc_budget", "", expected=total,
                         actual=stated, column=column, stated=format_amount(stated, ctx.lang),
                         sum=format_amount(total, ctx.lang))
+
+
+def _budget_lines(ctx: Context, table) -> None:
+    """A line's 'Tổng cộng' column against its sources. (Subtotal and total rows need no such check: their columns
+    are checked against the lines.)"""
+    for row in table.rows:
+        amounts = row.amounts
+        label = " — ".join(f"'{value}'" for value in (row.item, row.school) if value)
+        sources = [value for key, value in amounts.items() if key != "total"]
+        if "total" not in amounts or not sources:
+            continue
+        if abs(sum(sources) - amounts["total"]) >= 0.0005:
+            ctx.add("total-mismatch", row.where, "doc_budget_row", "", expected=sum(sources), actual=amounts["total"],
+                    line=label, column=table.columns.get("total", ""),
+                    stated=format_amount(amounts["total"], ctx.lang),
+                    parts=" + ".join(format_amount(value, ctx.lang) for value in sources),
+                    sum=format_amount(sum(sources), ctx.lang))
 
 
 # ---------------------------------------------------------------- names against the list
@@ -453,12 +517,18 @@ def check_mentions(ctx: Context) -> None:
 
 # ---------------------------------------------------------------- the timeline and dates
 
-def _period_count(plan: DocPlan, period: Period) -> tuple[int, Count] | None:
-    for count in plan.counts:
-        if count.period is not None and count.period.same_as(period) and count.role in PLAN_ROLES:
-            if count.kind is None:
-                return count.value, count
+def _period_count(plan: DocPlan, period: Period, kind: str | None = None) -> tuple[int, Count] | None:
+    """How many schools (of a kind) the targets give a batch or quarter, and the statement that says so."""
+    if kind is None:
+        for count in plan.counts:
+            if count.period is not None and count.period.same_as(period) and count.role in PLAN_ROLES:
+                if count.kind is None:
+                    return count.value, count
     parts = [count for count in _period_parts(plan) if count.period is not None and count.period.same_as(period)]
+    if kind is not None:
+        if any(part.kind is None for part in parts):
+            return None   # the quarter's schools are not told by kind
+        parts = [part for part in parts if kind_group(part.kind) == kind_group(kind)]
     if parts:
         return sum(part.value for part in parts), parts[0]
     return None
@@ -467,19 +537,21 @@ def _period_count(plan: DocPlan, period: Period) -> tuple[int, Count] | None:
 def check_timeline(ctx: Context) -> None:
     for task in ctx.plan.tasks:
         for count in task.counts:
-            if count.period is None or count.kind is not None and not count.both_kinds:
+            if count.period is None:
                 continue
-            found = _period_count(ctx.plan, count.period)
+            kind = None if count.both_kinds else count.kind
+            found = _period_count(ctx.plan, count.period, kind)
             if found is None:
                 continue
             value, source = found
+            period = source.period.label() if kind is None else f"{source.period.label()} ({ctx.kind(kind)})"
             if value == count.value:
-                ctx.ok(task.where, text("doc.ok.period", ctx.lang, count=ctx.n(count.value),
-                                        period=source.period.label()), count.sentence)
+                ctx.ok(task.where, text("doc.ok.period", ctx.lang, count=ctx.n(count.value), period=period),
+                       count.sentence)
             else:
                 ctx.add("task-school-count-mismatch", task.where, "doc_period", count.sentence, expected=value,
-                        actual=count.value, stated=ctx.n(count.value), period=source.period.label(),
-                        counted=ctx.n(value), where=source.where.label(ctx.lang))
+                        actual=count.value, stated=ctx.n(count.value), period=period, counted=ctx.n(value),
+                        where=source.where.label(ctx.lang))
 
 
 def check_dates(ctx: Context) -> None:
@@ -535,8 +607,8 @@ def check_levels(ctx: Context) -> None:
 
 
 CHECKS: tuple[Check, ...] = (check_parts, check_names, check_sections, check_targets, check_funded, check_money,
-                             check_rates, check_year_end, check_level_tables, check_mentions, check_timeline,
-                             check_dates, check_text, check_levels)
+                             check_appendix_money, check_rates, check_year_end, check_level_tables, check_mentions,
+                             check_timeline, check_dates, check_text, check_levels)
 
 
 def run_document_checks(plan: DocPlan, lang: str = "vi") -> tuple[list[Finding], list[Verified]]:

@@ -249,9 +249,10 @@ def _budget(doc: DocPlan, out: _Out) -> tuple[list[dict[str, object]], list[dict
         target = renew if kind_group(table.kind) == RENEW else new
         for row in table.rows:
             line: dict[str, object] = {"name": row.school, "item": row.item}
-            line.update({key: value for key, value in row.amounts.items() if key in L.SOURCE_KEYS})
+            # the workbook counts in million VND; a table written in đồng or nghìn đồng is converted
+            line.update({key: table.million(value) for key, value in row.amounts.items() if key in L.SOURCE_KEYS})
             if not any(key in L.SOURCE_KEYS for key in row.amounts) and "total" in row.amounts:
-                line["other"] = row.amounts["total"]   # one amount column: kept whole, its source unknown
+                line["other"] = table.million(row.amounts["total"])   # one amount column: its source unknown
             target.append(line)
         out.note(True, "doc.import.budget_table", table.where, count=len(table.rows))
     if not doc.budget_tables and doc.money:

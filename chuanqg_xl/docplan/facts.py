@@ -69,6 +69,7 @@ class Money:
     kind: str | None = None
     total: bool = False              # "Tổng kinh phí …"
     schools: int | None = None       # "Công nhận mới (02 trường): …"
+    appendix: bool = False           # the text sends the reader to an appendix for the details ("chi tiết tại Phụ lục")
     parts: list[Money] = field(default_factory=list)
 
 
@@ -138,11 +139,12 @@ class LevelTable:
     """'Cấp học | Công nhận mới | Công nhận lại' with a 'Tổng cộng' row."""
 
     where: Where
-    rows: dict[str, dict[str, int]]                    # level → kind → count ("-" is 0)
+    rows: dict[str, dict[str, int]]                    # level → kind → count ("-" is 0); "total": a Tổng column
     row_where: dict[str, Where]
     total: dict[str, int] | None = None
     total_where: Where | None = None
     kinds: tuple[str, ...] = ()
+    labels: dict[str, str] = field(default_factory=dict)   # kind (or "total") → its column header as written
 
 
 @dataclass(slots=True, eq=False)
@@ -171,6 +173,16 @@ class BudgetRow:
 
 
 @dataclass(slots=True, eq=False)
+class BudgetSubtotal:
+    """A school's 'Cộng' row and the lines it adds up."""
+
+    school: str
+    amounts: dict[str, float]
+    where: Where
+    rows: list[BudgetRow] = field(default_factory=list)
+
+
+@dataclass(slots=True, eq=False)
 class BudgetTable:
     where: Where
     kind: str | None
@@ -178,6 +190,20 @@ class BudgetTable:
     total: dict[str, float] | None = None
     total_where: Where | None = None
     columns: dict[str, str] = field(default_factory=dict)   # key → header as written
+    subtotals: list[BudgetSubtotal] = field(default_factory=list)
+    factor: float = 1.0              # its amounts × factor = million VND ("ĐVT: đồng" above it: 0.000001)
+
+    def million(self, value: float) -> float:
+        """An amount of the table in million VND."""
+        return round(value * self.factor, 6)
+
+    def amount(self) -> float | None:
+        """What the table adds up to, in million VND: its total row (the total column, else the sources), else
+        its lines."""
+        if self.total:
+            return self.million(self.total["total"] if "total" in self.total else sum(self.total.values()))
+        lines = [row.amounts.get("total", sum(row.amounts.values())) for row in self.rows]
+        return self.million(sum(lines)) if lines else None
 
 
 @dataclass(slots=True, eq=False)
@@ -211,6 +237,11 @@ class Header:
     period: str | None = None        # "2021-2025"
     advisor: str | None = None       # "Phòng Giáo dục và Đào tạo thành phố" (the office that drafted it)
     advisor_where: Where | None = None
+    titled: bool = False             # the document is titled "KẾ HOẠCH"
+    letter: bool = False             # a letter (công văn): "V/v …" under its number, "Kính gửi: …", no plan title
+    reference: str | None = None     # the number as written on any document: "86/PGDĐT-TH"
+    subject: str | None = None       # a letter's "V/v …"
+    addressee: str | None = None     # a letter's "Kính gửi: …" line
 
 
 @dataclass(slots=True, eq=False)

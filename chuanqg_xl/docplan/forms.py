@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..messages import text
+from ..normalize import format_amount
 from .facts import Count, DocPlan
 from .reader import build_docplan
 from .source import Paragraph, Table, WordDocument
@@ -43,12 +44,19 @@ FORMS: tuple[Form, ...] = (
                    "- Công nhận mới 01 trường: TH Kim Đồng.")),
     Form("count_parts", ("- … thành phố Kon Tum phấn đấu xây dựng các trường đạt chuẩn quốc gia năm 2023 là 06 trường, "
                          "trong đó: Công nhận mới 03 trường, công nhận lại 03 trường cụ thể từng cấp học như sau:",
-                         "Năm 2023 là sáu đơn vị, trong đó:\n- Công nhận mới 03 trường;\n- Công nhận lại 03 trường.")),
+                         "Năm 2023 là sáu đơn vị, trong đó:\n- Công nhận mới 03 trường;\n- Công nhận lại 03 trường.",
+                         "Năm 2025 đề nghị kiểm tra, công nhận 06 trường (công nhận mới 02 trường, công nhận lại 04 "
+                         "trường), cụ thể từng cấp học như sau:",
+                         "Năm 2025, quận phấn đấu có 04 trường được công nhận đạt chuẩn quốc gia, trong đó: 02 trường "
+                         "công nhận mới (MN Hoa Lan, TH Đông Thành) và 02 trường công nhận lại (TH Ngô Mây, THCS Đông "
+                         "Thành).")),
     Form("count_names", ("- Công nhận mới 04 trường theo chỉ tiêu thành phố giao: Trường MN Ngô Thị Nhậm, TH Trung "
                          "Hiền, TH Đoàn Kết, THCS Tây Sơn. Phần đầu công nhận thêm 01 trường MN Minh Khai.",
                          "- Công nhận lại (03 trường): MN Vĩnh Tuy, MG Nguyễn Công Trứ và MN Thanh Lương.",
                          "Xây dựng 02 trường học đạt chuẩn quốc gia: Trường Tiểu học và Trung học cơ sở xã Bảo Lâm "
-                         "đạt chuẩn quốc gia mức độ I và trường Mầm non xã Thụy Hùng đạt chuẩn quốc gia mức độ I.")),
+                         "đạt chuẩn quốc gia mức độ I và trường Mầm non xã Thụy Hùng đạt chuẩn quốc gia mức độ I.",
+                         "a) Công nhận mới (03 đơn vị):\n- Trường Mầm non Hoa Mai;\n- Trường Tiểu học Thụy Hương;\n"
+                         "- Trường THCS Lê Quý Đôn.")),
     Form("batches", ("- Quý III/2023: 08 trường",
                      "+ Công nhận mới 02 trường: THCS Tây Sơn và MN Ngô Thị Nhậm.",
                      "+ Công nhận lại 06 trường: MN Vĩnh Tuy, MN Thanh Lương, TH Ngô Quyền, THCS Ngô Quyền, THCS "
@@ -59,15 +67,30 @@ FORMS: tuple[Form, ...] = (
                      "+ Công nhận mới 01 trường: THCS Đông Phong (mức độ 2)")),
     Form("money", ("Tổng kinh phí là 44.497 triệu đồng, trong đó:", "- Công nhận mới (02 trường): 31.162 triệu đồng.",
                    "- Công nhận lại (02 trường): 13.335 triệu đồng.",
-                   "(Có 02 trường: TH Đặng Trần Côn, TH Mạc Đĩnh Chi đã được đầu tư từ năm 2022)")),
+                   "(Có 02 trường: TH Đặng Trần Côn, TH Mạc Đĩnh Chi đã được đầu tư từ năm 2022)",
+                   "Tổng kinh phí thực hiện năm 2025 là 4.600 triệu đồng (công nhận mới 3.400 triệu đồng; công nhận "
+                   "lại 1,2 tỷ đồng), chi tiết tại Phụ lục 2 và Phụ lục 3.")),
     Form("rates", ("- Phấn đấu đến hết năm 2023: Đạt tỷ lệ trường đạt chuẩn quốc gia 35/57 trường, tỉ lệ 61,40 %.",
                    "Tiếp tục duy trì … tại 22 trường, phấn đấu công nhận mới đối với 06 trường, nâng tổng số trường "
-                   "đạt Chuẩn quốc gia lên 28/28 trường, trong đó trường đạt chuẩn quốc gia mức độ 2: 19/28 trường.")),
+                   "đạt Chuẩn quốc gia lên 28/28 trường, trong đó trường đạt chuẩn quốc gia mức độ 2: 19/28 trường.",
+                   "Đến cuối năm 2025, toàn huyện có 41/52 trường đạt chuẩn quốc gia, đạt tỷ lệ 78,8%.",
+                   "Nâng tỷ lệ trường đạt chuẩn quốc gia toàn quận lên 84,2% (32/38 trường).")),
     Form("level_table", ((("Cấp học", "Công nhận mới", "Công nhận lại"), ("Mầm non", "-", "-"),
-                          ("Tiểu học", "01", "03"), ("TH-THCS", "02", "-"), ("Tổng cộng", "03", "03")),)),
+                          ("Tiểu học", "01", "03"), ("TH-THCS", "02", "-"), ("Tổng cộng", "03", "03")),
+                         (("Cấp học", "Số trường đề nghị công nhận mới", "Số trường đề nghị công nhận lại", "Tổng"),
+                          ("Mầm non", "01", "01", "02"), ("THCS", "01", "-", "01"), ("Cộng", "02", "01", "03")))),
     Form("list_table", ((("TT", "CƠ SỞ GIÁO DỤC", "TÍCH HỢP KĐCLGD&CQG", "GHI CHÚ"),
                          ("1.", "MN Hương Xuân", "CĐ2-MĐ1", "CN Lần đầu"), ("2.", "TH Số 2 Tứ Hạ", "CĐ3-MĐ2", "CN lại")),
                         "Danh sách này gồm: 02 đơn vị./.")),
+    Form("budget_table", ("PHỤ LỤC 2", "KINH PHÍ ĐẦU TƯ CHO CÁC TRƯỜNG ĐỀ NGHỊ CÔNG NHẬN MỚI NĂM 2025",
+                          "Đơn vị tính: triệu đồng",
+                          (("TT", "Tên trường", "Hạng mục đầu tư", "Nguồn kinh phí", "", "Tổng cộng"),
+                           ("", "", "", "Ngân sách tỉnh", "Ngân sách huyện", ""),
+                           ("1", "MN Hoa Lan", "Xây mới 02 phòng học", "800", "400", "1.200"),
+                           ("", "MN Hoa Lan", "Cải tạo nhà vệ sinh", "", "200", "200"),
+                           ("", "Cộng", "", "800", "600", "1.400"),
+                           ("2", "TH Đông Thành", "Phòng học bộ môn", "1.000", "500", "1.500"),
+                           ("", "Tổng cộng", "", "1.800", "1.100", "2.900")))),
     Form("timeline", ("- Quý IV/2023: 07 trường", _TIMELINE)),
     Form("text_dates", ("Tuyên truyền về Kế hoạch xây dựng trường đạt chuẩn quốc gia giai đoạn 2021 - 2025 và Kế "
                         "hoạch năm 2022.",
@@ -128,11 +151,13 @@ def understood(plan: DocPlan, lang: str = "vi", header_facts: bool = True) -> li
         lines.append(text("doc.form.header.draft", lang))
     lines += [_count_line(count, lang) for count in plan.counts if count.role != "list_total"]
     for money in plan.money:
-        parts = " + ".join(f"{part.written} ({_kind(part.kind, lang)}"
-                           + (f", {part.schools} {text('doc.form.schools', lang)})" if part.schools is not None
-                              else ")") for part in money.parts)
-        lines.append(text("doc.form.money", lang, amount=money.written, unit=money.unit) + (f" = {parts}" if parts
-                                                                                          else ""))
+        shown = []
+        for part in money.parts:
+            unit = "" if part.unit == money.unit else f" {part.unit}"
+            schools = f", {part.schools} {text('doc.form.schools', lang)}" if part.schools is not None else ""
+            shown.append(f"{part.written}{unit} ({_kind(part.kind, lang)}{schools})")
+        line = text("doc.form.money", lang, amount=money.written, unit=money.unit)
+        lines.append(f"{line} = {' + '.join(shown)}" if shown else line)
     for explanation in plan.explanations:
         lines.append(text("doc.form.explanation", lang, count=explanation.count, year=explanation.year,
                           names=", ".join(name.text for name in explanation.names)))
@@ -153,6 +178,10 @@ def understood(plan: DocPlan, lang: str = "vi", header_facts: bool = True) -> li
                           if table.stated else "—", first=", ".join(
             f"{school.text} ({_kind(school.kind, lang)}, MĐ{school.standard_level}, CĐ{school.accreditation_level})"
             for school in table.schools[:2])))
+    for table in plan.budget_tables:
+        lines.append(text("doc.form.budget_table", lang, kind=_kind(table.kind, lang), rows=len(table.rows),
+                          subtotals=len(table.subtotals), columns=", ".join(table.columns.values()),
+                          total=format_amount(table.amount() or 0, lang)))
     for task in plan.tasks:
         counts = "; ".join(_count_line(count, lang) for count in task.counts) or "—"
         lines.append(text("doc.form.task", lang, time=task.time, deadline=task.deadline.strftime("%d/%m/%Y")

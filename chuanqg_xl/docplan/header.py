@@ -18,6 +18,9 @@ from .source import Block, Paragraph, Where
 from .text import skeleton
 
 _NUMBER = re.compile(r"\bSố\s*:?\s*(\d*)\s*/\s*(KH[-–][\w.&-]+)", re.IGNORECASE)
+_ANY_NUMBER = re.compile(r"\bSố\s*:\s*(\d*\s*/\s*[\wĐđ][\w.&-]*)")
+_SUBJECT = re.compile(r"^V/v\b\.?\s*(.*)", re.IGNORECASE)
+_ADDRESSEE = re.compile(r"^kinh gui\b")
 _PLACE_DATE = re.compile(r"^(?P<place>[^,\d]{2,60}?),\s*ngày\s*(?P<d>\d{0,2})\s*tháng\s*(?P<m>\d{0,2})\s*"
                          r"năm\s*(?P<y>\d{0,4})", re.IGNORECASE)
 _BODY_START = re.compile(r"^(?:can cu|thuc hien|xet |i\.|1\.)")
@@ -26,7 +29,7 @@ _UBND = r"(?:UBND|[ỦUủu][ỷyỶY] ban nhân dân)"
 _UNIT_IN_TEXT = re.compile(_UBND + r"\s+(thành phố|thị xã|quận|huyện|TP\.?)\s+"
                            r"((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s*){1,4}?)\s*(?=ban hành|xây dựng|\)|$|,|\.)")
 _UNIT_BARE = re.compile(_UBND + r"\s+(thành phố|thị xã|quận|huyện)\s+(?:ban hành|xây dựng)")
-_PROVINCE = re.compile(r"\btỉnh\s+((?:[A-ZĐ][\wÀ-ỹ]*)(?:\s+[A-ZĐ][\wÀ-ỹ]*){0,3})")
+_PROVINCE = re.compile(r"\btỉnh[ \t]+((?:[A-ZĐ][\wÀ-ỹ]*)(?:[ \t]+[A-ZĐ][\wÀ-ỹ]*){0,3})")   # on one line
 _CITIES = ("Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ")
 _PERIOD = re.compile(r"giai đoạn\s*(20\d\d)\s*[-–]\s*(20\d\d)", re.IGNORECASE)
 _YEAR = re.compile(r"\bnăm\s+(20\d\d)\b", re.IGNORECASE)
@@ -88,6 +91,7 @@ def read_header(blocks: list[Block]) -> Header:
                     header.year = int(year)
                     header.year_where = where
     _title(blocks, header)
+    _letter(head_lines, header)
     _unit(head_lines, all_lines, header)
     text = "\n".join(line for line, _ in all_lines)
     province = _PROVINCE.search(text)
@@ -107,6 +111,21 @@ def read_header(blocks: list[Block]) -> Header:
     return header
 
 
+def _letter(head_lines: list[tuple[str, Where]], header: Header) -> None:
+    """A letter (công văn) has 'V/v …' under its number and 'Kính gửi: …', and no 'KẾ HOẠCH' title."""
+    for line, _ in head_lines:
+        if header.reference is None:
+            match = _ANY_NUMBER.search(line)
+            if match:
+                header.reference = re.sub(r"\s+", "", match.group(1))
+        subject = _SUBJECT.match(line)
+        if subject and header.subject is None:
+            header.subject = subject.group(1).strip() or None
+        if header.addressee is None and _ADDRESSEE.match(skeleton(line)):
+            header.addressee = line
+    header.letter = not header.titled and (header.subject is not None or header.addressee is not None)
+
+
 def _title(blocks: list[Block], header: Header) -> None:
     """'KẾ HOẠCH' and the lines after it, up to the legal bases: the title names the plan's year."""
     for index, block in enumerate(blocks[:HEADER_BLOCKS + 8]):
@@ -115,6 +134,7 @@ def _title(blocks: list[Block], header: Header) -> None:
         skel = skeleton(block.text)
         if not skel.startswith("ke hoach"):
             continue
+        header.titled = True
         lines = block.text.split("\n")[1:]
         for other in blocks[index + 1:index + 5]:
             if not isinstance(other, Paragraph) or _BODY_START.match(skeleton(other.text)):

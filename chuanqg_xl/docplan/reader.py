@@ -6,6 +6,7 @@ import os
 import re
 
 from ..errors import PlanError
+from ..normalize import shorten
 from .facts import DocPlan
 from .header import read_header
 from .source import WordDocument, read_document
@@ -50,6 +51,11 @@ def read_docplan(path: str | os.PathLike[str]) -> DocPlan:
     if not document.blocks:
         raise PlanError("doc.empty", path=document.path)
     plan = build_docplan(document)
+    if plan.header.letter:   # a letter may name schools and counts, but it is not the plan they belong to
+        header = plan.header
+        said = [f"Số: {header.reference}" if header.reference else "", f"V/v {header.subject}" if header.subject else "",
+                header.addressee if not header.subject else ""]
+        raise PlanError("doc.letter", path=document.path, said=shorten("; ".join(filter(None, said)), 120))
     if plan.recognised == 0:   # a letter, a report, a plan without a single figure: nothing could be checked
         raise PlanError("doc.not_a_plan", path=document.path, paragraphs=plan.paragraphs, tables=plan.tables)
     return plan

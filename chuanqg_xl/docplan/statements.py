@@ -15,15 +15,17 @@ from dataclasses import dataclass, field
 
 from ..normalize import parse_date
 from .facts import (NEW, RENEW, Count, DocPlan, Explanation, Mention, Money, Rate, StaleYear, Typo, YearEnd,
-                    Deadline)
+                    Deadline, kind_group)
 from .source import Paragraph, Where, quote
-from .text import (COUNT, FRACTION, LEVEL2, PERCENT, count_value, kinds_in, money_in, note_accreditation,
+from .text import (COUNT, FRACTION, LEVEL2, MONEY, PERCENT, count_value, kinds_in, money_in, note_accreditation,
                    note_kind, note_standard, periods_in, skeleton, split_names)
 
 _BULLET = re.compile(r"^\s*([-–—•*+])\s*")
 _HEADING = re.compile(r"^\s*(?:[IVXL]+\.|\d+(?:\.\d+)*\.?)\s+")
 _TRONG_DO = re.compile(r",?\s*\b(?:trong do|bao gom|gom co)\b\s*[:,]?\s*")
-_INLINE_PART = re.compile(r"(?<=[.;:])\s*[-+•]\s+|\s\+\s+(?=\S)|;\s*(?=\S)|,\s*(?=(?:cong nhan|cn |nang muc))")
+_COUNT_AHEAD = r"(?=(?:\d{1,3}|muoi|mot|hai|ba|bon|sau|bay|tam|chin)\s+(?:truong|don vi|co so)\b)"
+_INLINE_PART = re.compile(r"(?<=[.;:])\s*[-+•]\s+|\s\+\s+(?=\S)|;\s*(?=\S)|,\s*(?=(?:cong nhan|cn |nang muc))"
+                          rf"|,\s*{_COUNT_AHEAD}|\s+va\s+{_COUNT_AHEAD}")
 _SENTENCE_END = re.compile(r"\.\s+(?=\S)|;")
 _LEGAL_BASIS = re.compile(r"^\s*(?:[-+•]\s*)?(?:can cu|thuc hien|theo|xet)\b")
 
@@ -38,6 +40,8 @@ class Item:
     opens: bool = False          # ends with ':' or 'trong đó': the lines below are its parts
     inline: bool = False         # a part cut out of the line above
     split: bool = False          # this head had its parts on the same line
+    named_below: bool = False    # its count's names are the lines below it (one school a line)
+    names_line: bool = False     # a line that only names schools of the count above it
     counts: list[Count] = field(default_factory=list)
     count_starts: list[int] = field(default_factory=list)
     money: list[Money] = field(default_factory=list)
@@ -59,6 +63,13 @@ def items_of(paragraph: Paragraph) -> list[Item]:
             level = paragraph.list_level   # bullets Word draws itself ("-", "+" of a list style)
         heading = bool(_HEADING.match(line)) and level == 0
         skel = skeleton(body)
+        bracket = _bracket_parts(body, skel)
+        if bracket:   # "06 trường (công nhận mới 02 trường, công nhận lại 04 trường), cụ thể:"
+            head, inner = bracket
+            items.append(Item(head, skeleton(head), where, level, heading, opens=head.rstrip().endswith(":"),
+                              split=True))
+            items.extend(Item(part, skeleton(part), where, level + 1, inline=True) for part in _inline_parts(inner))
+            continue
         split = _TRONG_DO.search(skel)
         if split and split.start() > 0:
             head, rest = body[:split.start()], body[split.end():]
@@ -72,6 +83,29 @@ def items_of(paragraph: Paragraph) -> list[Item]:
                           split=len(pieces) > 1))
         items.extend(Item(part, skeleton(part), where, level + 1, inline=True) for part in pieces[1:])
     return items
+
+
+_COUNT_BEFORE = re.compile(rf"(?:{COUNT.pattern})\s*$")
+_MONEY_BEFORE = re.compile(rf"(?:{MONEY.pattern})\s*$")
+
+
+def _bracket_parts(text: str, skel: str) -> tuple[str, str] | None:
+    """A count or an amount followed by its parts in brackets: (the sentence without them, the parts)."""
+    for opened in (index for index, char in enumerate(skel) if char == "("):
+        before = skel[:opened]
+        pattern = COUNT if _COUNT_BEFORE.search(before) else MONEY if _MONEY_BEFORE.search(before) else None
+        if pattern is None:
+            continue
+        depth, close = 0, -1
+        for index in range(opened, len(skel)):
+            depth += (skel[index] == "(") - (skel[index] == ")")
+            if depth == 0:
+                close = index
+                break
+        inner = skel[opened + 1:close]
+        if close > 0 and len(pattern.findall(inner)) >= 2 and kinds_in(inner):
+            return text[:opened].rstrip() + text[close + 1:], text[opened + 1:close]
+    return None
 
 
 def _inline_parts(text: str) -> list[str]:
@@ -219,6 +253,35 @@ def parse_item(item: Item, plan_year: int | None = None) -> None:
 
 # ---------------------------------------------------------------- grouping
 
+def gather_names(items: list[Item]) -> None:
+    """'Công nhận mới (04 đơn vị):' followed by one school a line (bullets, or paragraphs of their own): those
+    lines are the count's names."""
+    for index, item in enumerate(items):
+        if not item.counts or not item.opens or item.counts[-1].names:
+            continue
+        count = item.counts[-1]
+        lines: list[tuple[Item, list]] = []
+        for other in items[index + 1:]:
+            if other.counts or other.money or other.heading or other.level < item.level:
+                break
+            pieces = split_names(other.text, 0, len(other.text), whole=True)
+            if not pieces:
+                break
+            lines.append((other, pieces))
+        if not lines:
+            continue
+        item.named_below = True
+        for other, pieces in lines:
+            other.names_line = True
+            for piece in pieces:
+                count.names.append(Mention(piece.name, other.where, quote(other.text),
+                                           role="list" if count.role in ("plan", "assigned", "extra") else "text",
+                                           kind=note_kind(piece.note) or count.kind,
+                                           standard_level=note_standard(piece.note),
+                                           accreditation_level=note_accreditation(piece.note), period=count.period,
+                                           note=piece.note))
+
+
 def _period_head(item: Item) -> bool:
     return bool(item.counts) and item.counts[-1].period is not None and item.counts[-1].kind is None and \
         not item.counts[-1].names and not item.counts[-1].both_kinds
@@ -233,6 +296,10 @@ def _part_like(item: Item, money: bool) -> bool:
         bool(item.counts) and item.counts[0].both_kinds
 
 
+def _other_kind(head: Count, part: Count) -> bool:
+    return head.kind is not None and part.kind is not None and kind_group(head.kind) != kind_group(part.kind)
+
+
 def group(items: list[Item]) -> tuple[list[Count], list[Money]]:
     """Top-level counts and money, with the parts their groups hold."""
     counts: list[Count] = []
@@ -240,7 +307,8 @@ def group(items: list[Item]) -> tuple[list[Count], list[Money]]:
     taken_counts: set[int] = set()
     taken_money: set[int] = set()
     for index, item in enumerate(items):
-        count_head = item.counts and not item.inline and (item.opens or item.split or _period_head(item))
+        count_head = item.counts and not item.inline and not item.named_below and \
+            (item.opens or item.split or _period_head(item))
         money_head = item.money and not item.inline and item.money[-1].total and (item.opens or item.split)
         for kind, is_head in (("count", count_head), ("money", money_head)):
             if not is_head:
@@ -260,6 +328,8 @@ def group(items: list[Item]) -> tuple[list[Count], list[Money]]:
                     pass
                 else:
                     break
+                if kind == "count" and other.counts and _other_kind(head, other.counts[0]):
+                    break   # 'Công nhận mới …:' is not made of 'công nhận lại' schools: the next list begins
                 if kind == "count" and other.counts and not (period and other.counts[0].period):
                     head.parts.append(other.counts[0])
                     taken.add(id(other.counts[0]))
@@ -283,16 +353,31 @@ def group(items: list[Item]) -> tuple[list[Count], list[Money]]:
 
 # ---------------------------------------------------------------- rates, explanations, years
 
+# between a fraction and its percentage: "35/57 trường, tỉ lệ 61,40 %", "41/52 trường đạt chuẩn quốc gia, đạt tỷ
+# lệ 78,8%"; and before a fraction: "tỷ lệ 78,8% (41/52 trường)"
+_RATE_GAP = re.compile(r"^[\s,(:]*(?:(?:dat|chiem|bang|la|ti|ty|le|chuan|quoc|gia|muc|do|[12]|i{1,2})\b[\s,(:]*)*$")
+_PERCENT_BEFORE = re.compile(r"(?P<p>\d{1,3}(?:[.,]\d+)?)\s*%\s*[(,:]?\s*(?:(?:dat|la|voi|gom|co)\s+)?$")
+
+
+def _percent(written: str) -> float:
+    return float(written.replace(".", "").replace(",", ".")) if "," in written else float(written)
+
+
 def rates_of(item: Item) -> list[Rate]:
     rates = []
     for match in FRACTION.finditer(item.skel):
-        tail = item.skel[match.end():match.end() + 40]
+        tail = item.skel[match.end():match.end() + 60]
         percent = None
         written = ""
         hit = PERCENT.search(tail)
-        if hit and re.match(r"^[\s,(]*(?:(?:ti|ty) le|dat|bang)?[\s:,]*$", tail[:hit.start()]):
+        if hit and _RATE_GAP.match(tail[:hit.start()]):
             written = item.text[match.end() + hit.start("p"):match.end() + hit.end("p")]
-            percent = float(written.replace(".", "").replace(",", ".")) if "," in written else float(written)
+        else:
+            ahead = _PERCENT_BEFORE.search(item.skel, max(0, match.start() - 24), match.start())
+            if ahead:
+                written = item.text[ahead.start("p"):ahead.end("p")]
+        if written:
+            percent = _percent(written)
         before = item.skel[max(0, match.start() - 30):match.start()]
         rates.append(Rate(int(match.group("a")), int(match.group("b")), percent, written, item.where,
                           quote(item.text), level2=bool(LEVEL2.search(before))))
@@ -402,6 +487,18 @@ def free_mentions(text: str, where: Where, taken: list[tuple[int, int]], role: s
     return found
 
 
+_APPENDIX = re.compile(r"\bphu luc\b")
+
+
+def _appendix_mentions(items: list[Item], money: list[Money]) -> None:
+    """A total whose paragraph, or the one after its parts, says 'chi tiết tại Phụ lục' is detailed there."""
+    cited = {item.where.paragraph for item in items if _APPENDIX.search(item.skel)}
+    for amount in money:
+        first = amount.where.paragraph or 0
+        last = max([part.where.paragraph or 0 for part in amount.parts] + [first])
+        amount.appendix = any(number in cited for number in range(first, last + 2))
+
+
 def read_statements(paragraphs: list[Paragraph], plan: DocPlan) -> list[Item]:
     """Fill `plan` with what the paragraphs state; returns the items (for the tables' neighbours)."""
     year = plan.header.year
@@ -410,6 +507,8 @@ def read_statements(paragraphs: list[Paragraph], plan: DocPlan) -> list[Item]:
         items.extend(items_of(paragraph))
     for item in items:
         parse_item(item, year)
+    gather_names(items)
+    for item in items:
         rates = rates_of(item)
         plan.rates.extend(rates)
         year_end = year_end_of(item, rates)
@@ -424,6 +523,7 @@ def read_statements(paragraphs: list[Paragraph], plan: DocPlan) -> list[Item]:
     counts, money = group(items)
     plan.counts.extend(counts)
     plan.money.extend(money)
+    _appendix_mentions(items, money)
     for item in items:
         names_here = [name for count in item.counts for name in count.names]
         plan.mentions.extend(names_here)
@@ -433,6 +533,6 @@ def read_statements(paragraphs: list[Paragraph], plan: DocPlan) -> list[Item]:
             position = skel.find(skeleton(name.text))
             if position >= 0:
                 taken.append((max(0, position - 8), position + len(name.text)))
-        if not _LEGAL_BASIS.match(skel):
+        if not _LEGAL_BASIS.match(skel) and not item.names_line:
             plan.mentions.extend(free_mentions(item.text, item.where, taken))
     return items

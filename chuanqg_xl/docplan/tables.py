@@ -13,8 +13,8 @@ from .. import layout as L
 from ..importer import COMBO_LABELS
 from ..normalize import clean_text, fold, parse_number_text, parse_period
 from ..status import end_of_period
-from .facts import (NEW, RENEW, UPGRADE, BudgetRow, BudgetTable, DocPlan, LevelTable, ListTable, Mention,
-                    TaskRow)
+from .facts import (NEW, RENEW, UPGRADE, BudgetRow, BudgetSubtotal, BudgetTable, DocPlan, LevelTable, ListTable,
+                    Mention, TaskRow)
 from .source import Paragraph, Table, quote
 from .statements import Item, free_mentions, parse_item, stale_years, typos
 from .text import kinds_in, note_accreditation, note_kind, note_standard, skeleton
@@ -81,7 +81,8 @@ def _level_table(table: Table, plan: DocPlan) -> bool:
             kinds[col] = "total"
     if not any(kind in (NEW, RENEW, UPGRADE) for kind in kinds.values()):
         return False
-    result = LevelTable(table.where(0), {}, {}, kinds=tuple(kinds.values()))
+    result = LevelTable(table.where(0), {}, {}, kinds=tuple(kinds.values()),
+                        labels={kind: clean_text(header[col]) for col, kind in reversed(kinds.items())})
     for row_index, row in enumerate(table.rows[1:], start=1):
         label = fold(row[0])
         values = {kind: _count_cell(row[col]) for col, kind in kinds.items() if col < len(row)}
@@ -139,15 +140,30 @@ def _list_table(table: Table, header: tuple[str, ...], first: int, plan: DocPlan
 
 # ---------------------------------------------------------------- budget appendices
 
-def _budget_table(table: Table, header: tuple[str, ...], first: int, title: str, plan: DocPlan) -> bool:
+def _budget_columns(header: tuple[str, ...]) -> dict[str, int]:
+    """The budget columns; in a quận or huyện of a centrally-run city, 'Ngân sách thành phố' next to 'Ngân sách
+    quận' is the city's (province-level) budget."""
     columns = _columns(header, _BUDGET_LABELS)
+    if "district" in columns and "province" not in columns:
+        districts = [col for col, label in enumerate(header) if _key(label, _BUDGET_LABELS) == "district"]
+        city = [col for col in districts if "thanh pho" in fold(header[col])]
+        if len(districts) == 2 and len(city) == 1:
+            columns["province"] = city[0]
+            columns["district"] = next(col for col in districts if col != city[0])
+    return columns
+
+
+def _budget_table(table: Table, header: tuple[str, ...], first: int, title: str, plan: DocPlan) -> bool:
+    columns = _budget_columns(header)
     amount_keys = [key for key in (*L.SOURCE_KEYS, "total") if key in columns]
     if "item" not in columns or not amount_keys:   # an investment item and amounts: not a list with a budget
         return False
     title_kinds = kinds_in(skeleton(title))
     kind = title_kinds[0][2] if title_kinds else None
-    result = BudgetTable(table.where(first - 1), kind, columns={key: header[col] for key, col in columns.items()})
+    result = BudgetTable(table.where(first - 1), kind, columns={key: header[col] for key, col in columns.items()},
+                         factor=unit_factor(title))
     school = ""
+    since_subtotal: list[BudgetRow] = []
     for row_index in range(first, len(table.rows)):
         row = table.rows[row_index]
         amounts = {}
@@ -164,13 +180,18 @@ def _budget_table(table: Table, header: tuple[str, ...], first: int, title: str,
             continue
         name = row[columns["name"]].strip() if "name" in columns else ""
         item = row[columns["item"]].strip() if "item" in columns else ""
+        if fold(name or item).startswith(("cong", "tong")):   # a school's subtotal: 'Cộng'
+            if since_subtotal and amounts:
+                result.subtotals.append(BudgetSubtotal(school, amounts, where, since_subtotal))
+            since_subtotal = []
+            continue
         if name:
             school = name
-        if fold(name or item).startswith(("cong", "tong")):
-            continue   # a school's subtotal
         if not amounts and not item:
             continue
-        result.rows.append(BudgetRow(school, item, amounts, where, kind))
+        line = BudgetRow(school, item, amounts, where, kind)
+        result.rows.append(line)
+        since_subtotal.append(line)
     plan.budget_tables.append(result)
     return True
 
@@ -198,6 +219,11 @@ def _timeline(table: Table, header: tuple[str, ...], first: int, plan: DocPlan) 
             continue
         item = Item(task, skeleton(task), where, 0)
         parse_item(item, year)
+        row_period = parse_period(current) if current else None
+        if row_period is not None and row_period.kind != "month":
+            for count in item.counts:   # "Quý 2/2025 | Đề nghị kiểm tra công nhận lại 02 trường: …"
+                if count.period is None:
+                    count.period, count.period_text = row_period, current
         taken: list[tuple[int, int]] = []
         names = [name for count in item.counts for name in count.names]
         for name in names:
@@ -217,6 +243,10 @@ def _timeline(table: Table, header: tuple[str, ...], first: int, plan: DocPlan) 
     return True
 
 
+def _recognised(header: tuple[str, ...]) -> int:
+    return max(len(_columns(header, index)) for index in (_SCHOOL_LABELS, _TASK_LABELS, _BUDGET_LABELS))
+
+
 def read_tables(tables: list[Table], titles: dict[int, str], plan: DocPlan) -> None:
     """Each table by its header (first row, or the first two rows joined); unknown tables are left alone."""
     for table in tables:
@@ -228,19 +258,37 @@ def read_tables(tables: list[Table], titles: dict[int, str], plan: DocPlan) -> N
         headers = [(table.rows[0], 1)]
         if len(table.rows) > 2:   # a header over two rows: the second row's labels, the first's where empty
             headers.append((tuple(low or high for high, low in zip(table.rows[0], table.rows[1])), 2))
+            # "Nguồn kinh phí" merged over the sources named in the row below: the two rows say more
+            headers.sort(key=lambda pair: -_recognised(pair[0]))
         for header, first in headers:
             if _timeline(table, header, first, plan) or _budget_table(table, header, first, title, plan) or \
                     _list_table(table, header, first, plan):
                 break
 
 
+TITLE_PARAGRAPHS = 4
+TITLE_LENGTH = 200
+
+
 def table_titles(blocks: list) -> dict[int, str]:
-    """The two paragraphs before each table: its title ('PHỤ LỤC 2 … CÔNG NHẬN MỚI')."""
+    """The short paragraphs right before each table (up to four, none from before the previous table): its title
+    ('PHỤ LỤC 2', 'KINH PHÍ … CÔNG NHẬN MỚI', '(Kèm theo …)', 'ĐVT: triệu đồng')."""
     titles: dict[int, str] = {}
     recent: list[str] = []
     for block in blocks:
         if isinstance(block, Paragraph):
-            recent = (recent + [block.text])[-2:]
+            recent = [] if len(block.text) > TITLE_LENGTH else (recent + [block.text])[-TITLE_PARAGRAPHS:]
         else:
             titles[id(block)] = " ".join(recent)
+            recent = []
     return titles
+
+
+_UNIT = re.compile(r"\b(?:dvt|don vi tinh)\s*:?\s*(trieu dong|ty dong|nghin dong|ngan dong|dong)\b")
+_UNIT_FACTOR = {"trieu dong": 1.0, "ty dong": 1000.0, "nghin dong": 0.001, "ngan dong": 0.001, "dong": 0.000001}
+
+
+def unit_factor(title: str) -> float:
+    """A budget table's amounts in million VND: 'ĐVT: đồng' above it means a millionth."""
+    match = _UNIT.search(skeleton(title))
+    return _UNIT_FACTOR[match.group(1)] if match else 1.0

@@ -137,10 +137,11 @@ def _is_name(piece: str) -> bool:
     return bool(tail) and (tail[0][:1].isupper() or tail[0][:1].isdigit())
 
 
-def split_names(text: str, start: int, end: int) -> list[NamePiece]:
+def split_names(text: str, start: int, end: int, *, whole: bool = False) -> list[NamePiece]:
     """School names in text[start:end], separated by ',', ';', 'và', line breaks; a note in brackets after a
     run of names ('(mức độ 2)') belongs to every name of the run. Stops at the first piece that is not a name
-    once names were found."""
+    once names were found; with `whole`, a piece that is not a name means the text is not a list of names
+    (nothing is returned)."""
     skel = skeleton(text)
     segment = skel[start:end]
     masked = list(segment)
@@ -173,7 +174,7 @@ def split_names(text: str, start: int, end: int) -> list[NamePiece]:
         lead = len(chunk) - len(chunk.lstrip())
         piece_start = start + raw_start + lead
         piece_skel = chunk.strip()
-        if not piece_skel:
+        if not piece_skel or whole and not any(char.isalnum() for char in piece_skel):
             continue
         cut = _LEAD.match(piece_skel)
         offset = cut.end() if cut else 0
@@ -184,6 +185,8 @@ def split_names(text: str, start: int, end: int) -> list[NamePiece]:
         name = text[piece_start + offset:piece_start + name_end].split("(")[0].strip(" .:")
         trailing = text[piece_start + name_end:piece_start + len(piece_skel)].strip(" .:")
         if not name or not _is_name(name):
+            if whole:
+                return []
             if pieces:
                 break
             continue

@@ -50,6 +50,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{path}' holds no text (empty, or only pictures/scans). A plan with text is needed; run OCR on scans "
               "first.",
     },
+    "doc.letter": {
+        "vi": "Văn bản Word '{path}' là một công văn ({said}), không phải kế hoạch xây dựng trường đạt chuẩn quốc gia, "
+              "nên không kiểm tra. Hãy chọn tệp kế hoạch (văn bản có tiêu đề 'KẾ HOẠCH').",
+        "en": "The Word document '{path}' is a letter ({said}), not a plan for national-standard schools, so it is "
+              "not checked. Choose the plan (the document titled 'KẾ HOẠCH').",
+    },
     "doc.not_a_plan": {
         "vi": "Văn bản Word '{path}' không giống một kế hoạch xây dựng trường đạt chuẩn quốc gia: không thấy số "
               "trường, danh sách trường, kinh phí hay bảng tiến độ nào để kiểm tra ({paragraphs} đoạn, {tables} "
@@ -106,12 +112,24 @@ MESSAGES.update({
         "en": "{kept} kept + {new} new = {sum}, but the plan says the total reaches {reached}.",
     },
     "finding.total-mismatch.doc_table": {
-        "vi": "Dòng Tổng cộng, cột {kind}: ghi {stated}, các cấp học cộng lại {parts} = {sum}.",
-        "en": "Total row, {kind}: states {stated}, the levels add up to {parts} = {sum}.",
+        "vi": "Dòng Tổng cộng, cột '{column}': ghi {stated}, các cấp học cộng lại {parts} = {sum}.",
+        "en": "Total row, column '{column}': states {stated}, the levels add up to {parts} = {sum}.",
+    },
+    "finding.total-mismatch.doc_table_row": {
+        "vi": "Dòng {level}, cột '{column}': ghi {stated}, các cột cộng lại {parts} = {sum}.",
+        "en": "Row {level}, column '{column}': states {stated}, the columns add up to {parts} = {sum}.",
     },
     "finding.total-mismatch.doc_budget": {
         "vi": "Dòng Tổng cộng, cột '{column}': ghi {stated}, các dòng cộng lại {sum}.",
-        "en": "Total row, '{column}': states {stated}, the rows add up to {sum}.",
+        "en": "Total row, column '{column}': states {stated}, the lines add up to {sum}.",
+    },
+    "finding.total-mismatch.doc_budget_subtotal": {
+        "vi": "Dòng Cộng của {school}, cột '{column}': ghi {stated}, các dòng của trường cộng lại {sum}.",
+        "en": "Subtotal of {school}, column '{column}': states {stated}, the school's lines add up to {sum}.",
+    },
+    "finding.total-mismatch.doc_budget_row": {
+        "vi": "Dòng {line}: cột '{column}' ghi {stated}, các nguồn cộng lại {parts} = {sum}.",
+        "en": "Line {line}: column '{column}' states {stated}, the sources add up to {parts} = {sum}.",
     },
     "hint.total-mismatch.doc_count": {"vi": "Sửa con số tổng hoặc phần bị sai cho khớp.",
                                       "en": "Correct the total or the wrong part."},
@@ -125,6 +143,12 @@ MESSAGES.update({
                                       "en": "Correct the total row or the wrong level."},
     "hint.total-mismatch.doc_budget": {"vi": "Sửa dòng Tổng cộng hoặc dòng kinh phí bị sai.",
                                        "en": "Correct the total row or the wrong line."},
+    "hint.total-mismatch.doc_table_row": {"vi": "Sửa cột tổng của dòng hoặc số bị sai.",
+                                          "en": "Correct the row's total or the wrong figure."},
+    "hint.total-mismatch.doc_budget_subtotal": {"vi": "Sửa dòng Cộng của trường hoặc dòng kinh phí bị sai.",
+                                                "en": "Correct the school's subtotal or the wrong line."},
+    "hint.total-mismatch.doc_budget_row": {"vi": "Sửa cột tổng của dòng hoặc số tiền của nguồn bị sai.",
+                                           "en": "Correct the line's total or the wrong source amount."},
     "finding.batch-count-mismatch.doc_parts": {
         "vi": "{label}: ghi {stated} trường nhưng các nhóm bên dưới cộng lại {parts} = {sum}.",
         "en": "{label}: states {stated} schools but the groups below add up to {parts} = {sum}.",
@@ -137,6 +161,16 @@ MESSAGES.update({
         "vi": "Nhiệm vụ ghi {stated} trường của {period}, nhưng {period} có {counted} trường ({where}).",
         "en": "The task says {stated} schools of {period}, but {period} has {counted} ({where}).",
     },
+    "finding.stated-figure-mismatch.doc_money_appendix": {
+        "vi": "{what}: văn bản ghi {stated} triệu đồng, nhưng phụ lục cộng lại {counted} triệu đồng ({where}).",
+        "en": "{what}: the text states {stated} million VND, but the appendix adds up to {counted} ({where}).",
+    },
+    "hint.stated-figure-mismatch.doc_money_appendix": {"vi": "Sửa số tiền trong văn bản hoặc trong phụ lục cho khớp.",
+                                                       "en": "Correct the amount in the text or in the appendix."},
+    "doc.money_of_kind": {"vi": "Kinh phí {kind}", "en": "Funding, {kind}"},
+    "doc.money_total": {"vi": "Tổng kinh phí", "en": "Total funding"},
+    "doc.ok.money_appendix": {"vi": "{what}: {stated} triệu đồng, khớp với phụ lục ({where})",
+                              "en": "{what}: {stated} million VND, as the appendix adds up ({where})"},
     "finding.stated-figure-mismatch.doc_sections": {
         "vi": "Số trường {kind}: {source} cho {value}, nhưng {first_source} nêu {first_value} ({first_where}).",
         "en": "{kind}: {source} give {value}, but {first_source} state {first_value} ({first_where}).",
@@ -462,7 +496,10 @@ MESSAGES.update({
     "doc.form.count_parts.what": {
         "vi": "'N trường, trong đó: …' (cũng 'bao gồm', 'gồm có'); các phần cùng dòng, cách nhau bằng dấu phẩy hoặc "
               "chấm phẩy, hoặc ở các dòng gạch đầu dòng bên dưới. Số viết '06', '6' hay bằng chữ ('sáu', đến hai "
-              "mươi); 'trường', 'đơn vị', 'đơn vị trường', 'cơ sở', 'CSGD'. Được kiểm tra: tổng = các phần (A001).",
+              "mươi); 'trường', 'đơn vị', 'đơn vị trường', 'cơ sở', 'CSGD'. Các phần cũng có thể nằm trong ngoặc ngay "
+              "sau con số ('06 trường (công nhận mới 02 trường, công nhận lại 04 trường)'), hoặc viết số trước hình "
+              "thức ('02 trường công nhận mới (…) và 02 trường công nhận lại (…)'). Được kiểm tra: tổng = các phần "
+              "(A001).",
         "en": "'N schools, of which: …' with the parts on the line or below; numbers as digits or words (to "
               "twenty); 'trường', 'đơn vị', 'cơ sở'. Checked: total = parts (A001).",
     },
@@ -471,7 +508,9 @@ MESSAGES.update({
         "vi": "Tên sau dấu hai chấm (kể cả sau 'theo chỉ tiêu … giao:'), trong ngoặc sau con số, hoặc ngay sau con số "
               "('01 trường MN Minh Khai'); ngăn bằng dấu phẩy, chấm phẩy, 'và' hoặc xuống dòng; có hoặc không có chữ "
               "'Trường'; tiền tố viết tắt (MN, MG, NT, TH, THCS, TH&THCS, THPT, PTDTBT…) hoặc đầy đủ ('Mầm non', "
-              "'Tiểu học và Trung học cơ sở'). Ghi chú trong ngoặc sau một nhóm tên ('(mức độ 2)', '(nâng mức độ "
+              "'Tiểu học và Trung học cơ sở'). Câu kết thúc bằng dấu hai chấm mà mỗi dòng (gạch đầu dòng gõ tay hay "
+              "do Word đánh) bên dưới là một tên trường: các dòng đó là danh sách tên của con số. Ghi chú trong ngoặc "
+              "sau một nhóm tên ('(mức độ 2)', '(nâng mức độ "
               "2)') áp cho cả nhóm. 'theo chỉ tiêu … giao' là chỉ tiêu giao, 'thêm' là phấn đấu thêm. Được kiểm tra: "
               "số trường = số tên (W001), chỉ tiêu giao và phấn đấu thêm (X003).",
         "en": "Names after a colon, in brackets, or right after the count; separated by commas, semicolons, 'và' or "
@@ -491,21 +530,26 @@ MESSAGES.update({
         "vi": "'Tổng kinh phí là 44.497 triệu đồng, trong đó: …' (dấu chấm ngăn hàng nghìn, dấu phẩy thập phân; "
               "triệu đồng, tỷ đồng, nghìn đồng, đồng); '(02 trường)' trong một phần là số trường có kinh phí; "
               "'(Có 02 trường: … đã được đầu tư từ năm 2022)' giải thích chênh lệch. Được kiểm tra: tổng = các "
-              "khoản (A001), số trường có kinh phí so với kế hoạch (W004, hoặc W005 khi đã giải thích đúng).",
+              "khoản (A001), số trường có kinh phí so với kế hoạch (W004, hoặc W005 khi đã giải thích đúng). Các "
+              "khoản cũng có thể nằm trong ngoặc sau tổng; số tiền theo hình thức (công nhận mới/lại) được so với "
+              "phụ lục kinh phí cùng hình thức, và tổng kinh phí với các phụ lục khi câu nói 'chi tiết tại Phụ lục' "
+              "(X011).",
         "en": "A total with its parts; '(02 trường)' in a part is the funded count; '(… đã được đầu tư từ năm "
               "2022)' explains a gap. Checked: total = parts (A001), funded vs planned (W004/W005).",
     },
     "doc.form.rates.title": {"vi": "Tỉ lệ, số trường cuối năm", "en": "Rates and the year end"},
     "doc.form.rates.what": {
-        "vi": "'35/57 trường, tỉ lệ 61,40 %'; 'duy trì … 22 trường, … công nhận mới … 06 trường, … lên 28/28'; "
+        "vi": "'35/57 trường, tỉ lệ 61,40 %', '41/52 trường đạt chuẩn quốc gia, đạt tỷ lệ 78,8%', '84,2% (32/38 "
+              "trường)'; 'duy trì … 22 trường, … công nhận mới … 06 trường, … lên 28/28'; "
               "'mức độ 2: 19/28'. Được kiểm tra: tỉ lệ = phân số theo số chữ số thập phân đã viết (A001), duy trì "
               "+ mới = tổng (A001).",
         "en": "'35/57 trường, tỉ lệ 61,40 %'; kept + new = reached. Checked with A001.",
     },
     "doc.form.level_table.title": {"vi": "Bảng theo cấp học", "en": "The level table"},
     "doc.form.level_table.what": {
-        "vi": "Bảng 'Cấp học | Công nhận mới | Công nhận lại' ('-' là 0) với dòng 'Tổng cộng'. Được kiểm tra: dòng "
-              "Tổng cộng = các cấp học (A001), và khớp với con số trong văn bản (X011).",
+        "vi": "Bảng 'Cấp học | Công nhận mới | Công nhận lại' ('-' là 0), có thể thêm cột 'Tổng', với dòng 'Tổng "
+              "cộng' (hoặc 'Cộng'). Được kiểm tra: dòng Tổng cộng = các cấp học, cột Tổng = các hình thức (A001), và "
+              "khớp với con số trong văn bản (X011).",
         "en": "'Cấp học | Công nhận mới | Công nhận lại' with a total row. Checked: A001, and against the text "
               "(X011).",
     },
@@ -517,10 +561,29 @@ MESSAGES.update({
         "en": "A table with a name column and another (TT, kind, 'CĐ2-MĐ1', notes); 'Danh sách này gồm: N' after it. "
               "Checked: rows (W001), accreditation level (D001).",
     },
+    "doc.form.budget_table.title": {"vi": "Bảng kinh phí (phụ lục)", "en": "Budget appendix tables"},
+    "doc.form.budget_table.what": {
+        "vi": "Bảng có cột hạng mục ('Hạng mục đầu tư', 'Nội dung đầu tư'…) và cột số tiền (nguồn: 'Ngân sách tỉnh', "
+              "'Ngân sách huyện', 'Xã hội hóa'…, và/hoặc 'Tổng cộng'); tiêu đề hai dòng ('Nguồn kinh phí' gộp trên "
+              "các nguồn) được đọc; tên trường gộp ô xuống nhiều dòng; dòng 'Cộng' của từng trường; dòng 'Tổng "
+              "cộng'. Hình thức công nhận lấy từ tiêu đề phụ lục ('… CÔNG NHẬN MỚI'), đơn vị từ 'ĐVT: …' (mặc định "
+              "triệu đồng). Trong quận/huyện của thành phố trực thuộc trung ương, 'Ngân sách thành phố' cạnh 'Ngân "
+              "sách quận' là ngân sách cấp tỉnh. Được kiểm tra: dòng Tổng cộng và dòng Cộng = các dòng, cột Tổng "
+              "cộng của mỗi dòng = các nguồn (A001), và khớp với số tiền trong văn bản (X011).",
+        "en": "A table with an item column and amount columns (sources and/or a total); a two-row header, a school "
+              "merged down over its lines, a 'Cộng' subtotal per school, a 'Tổng cộng' row. The kind comes from the "
+              "appendix title, the unit from 'ĐVT: …' (million VND by default). Checked: totals and subtotals = "
+              "lines, each line's total = its sources (A001), and against the text's amounts (X011).",
+    },
+    "doc.form.budget_table": {"vi": "bảng kinh phí ({kind}): {rows} dòng, {subtotals} dòng Cộng; cột: {columns}; "
+                                    "cộng lại {total} triệu đồng",
+                              "en": "budget table ({kind}): {rows} lines, {subtotals} subtotals; columns: {columns}; "
+                                    "adds up to {total} million VND"},
     "doc.form.timeline.title": {"vi": "Bảng tiến độ (lộ trình)", "en": "The timeline table"},
     "doc.form.timeline.what": {
         "vi": "Bảng có cột thời gian ('Thời gian hoàn thành', 'Tháng'…) và nội dung nhiệm vụ; thời gian viết một lần "
-              "cho nhiều dòng (ô gộp hoặc để trống) áp cho các dòng dưới. Được kiểm tra: số trường của nhiệm vụ so "
+              "cho nhiều dòng (ô gộp hoặc để trống) áp cho các dòng dưới; khi cột thời gian ghi một quý hay một đợt "
+              "('Quý 2/2025'), số trường của nhiệm vụ là số trường của quý đó. Được kiểm tra: số trường của nhiệm vụ so "
               "với đợt/quý nó nhắc (X008) và với tên nó nêu (X008), tên trường so với danh sách (X009, X010), hạn "
               "trước ngày ban hành (D010), năm khác năm kế hoạch (D007).",
         "en": "A table with a time column and tasks; a time written once covers the rows below. Checked: task "
@@ -538,9 +601,11 @@ MESSAGES.update({
     "doc.form.not_read.what": {
         "vi": "'năm' và 'tư' không được hiểu là số (dễ nhầm với 'năm 2023', 'đầu tư'); tên trường không có tiền tố "
               "cấp học ('Trường Nguyễn Du') không được nhận ra là tên trường — hãy viết 'TH Nguyễn Du'; số viết "
-              "bằng chữ từ hai mươi mốt trở lên cũng không.",
+              "bằng chữ từ hai mươi mốt trở lên cũng không. Một công văn (có dòng 'V/v …' dưới số, 'Kính gửi: …', "
+              "không có tiêu đề 'KẾ HOẠCH') không được kiểm tra: công cụ báo đó là công văn.",
         "en": "'năm' and 'tư' are not read as numbers; names without a level prefix are not school names; number "
-              "words above twenty are not read.",
+              "words above twenty are not read. A letter ('V/v …' under its number, 'Kính gửi: …', no 'KẾ HOẠCH' "
+              "title) is refused as a letter.",
     },
     "doc.form.count": {"vi": "{value} trường ({kind})", "en": "{value} schools ({kind})"},
     "doc.form.names": {"vi": "tên: {names}", "en": "names: {names}"},

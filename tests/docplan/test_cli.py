@@ -51,6 +51,9 @@ def test_unusable_inputs_get_a_sentence(tmp_path: Path) -> None:
 
     write_docx(letter, ["Kính gửi các trường.", "Trân trọng."])
     result = run("check", str(letter))
+    assert result.exit_code == 2 and "là một công văn" in result.output and "Traceback" not in result.output
+    write_docx(letter, ["Nhà trường xin báo cáo tình hình năm học.", "Trân trọng."])
+    result = run("check", str(letter))
     assert result.exit_code == 2 and "không giống một kế hoạch" in result.output and "Traceback" not in result.output
     result = run("check", str(ROOT / "samples" / "kon-tum-2023.xlsx"), "--plan", str(tmp_path / "khong-co.docx"))
     assert result.exit_code == 2 and "khong-co.docx" in result.output

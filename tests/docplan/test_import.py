@@ -84,4 +84,4 @@ def test_import_of_a_letter_is_refused(tmp_path: Path) -> None:
         import_document(letter, tmp_path / "out.xlsx")
     assert not (tmp_path / "out.xlsx").exists()
     result = CliRunner().invoke(main, ["import", str(letter), "-o", str(tmp_path / "out.xlsx")])
-    assert result.exit_code == 2 and "không giống một kế hoạch" in result.output
+    assert result.exit_code == 2 and "là một công văn (Kính gửi các trường.)" in result.output

@@ -139,13 +139,29 @@ def test_zip_bomb_is_refused(make_docx) -> None:
     assert caught.value.key == "error.archive_too_big"
 
 
-def test_a_letter_is_not_a_plan(tmp_path: Path) -> None:
-    path = write_docx(tmp_path / "thu.docx", ["Kính gửi: Phòng Giáo dục và Đào tạo",
-                                             "Nhà trường xin báo cáo tình hình năm học.", "Trân trọng."])
+def test_a_document_without_a_single_statement_is_not_a_plan(tmp_path: Path) -> None:
+    path = write_docx(tmp_path / "thu.docx", ["BÁO CÁO", "Nhà trường xin báo cáo tình hình năm học.", "Trân trọng."])
     with pytest.raises(PlanError) as caught:
         read_docplan(path)
     assert caught.value.key == "doc.not_a_plan"
     assert "Word" in caught.value.message() and "thu.docx" in caught.value.message()
+
+
+def test_a_letter_is_named_as_one_even_when_it_states_figures(tmp_path: Path) -> None:
+    path = write_docx(tmp_path / "cong-van.docx", [
+        "Số: 86/PGDĐT-TH\nV/v đăng ký kiểm tra công nhận trường đạt chuẩn", "Kính gửi: Sở Giáo dục và Đào tạo",
+        "Phòng GD&ĐT đăng ký kiểm tra 02 trường, trong đó: công nhận mới 01 trường, công nhận lại 01 trường.",
+        "Trân trọng./."])
+    with pytest.raises(PlanError) as caught:
+        read_docplan(path)
+    assert caught.value.key == "doc.letter"
+    assert "công văn (Số: 86/PGDĐT-TH; V/v đăng ký kiểm tra công nhận trường đạt chuẩn)" in caught.value.message()
+    assert "is a letter (Số: 86/PGDĐT-TH; V/v" in caught.value.message("en")
+    # the same figures under a plan's title are a plan
+    titled = write_docx(tmp_path / "ke-hoach.docx", ["Số: 12/KH-UBND", "KẾ HOẠCH", "Xây dựng trường chuẩn năm 2025",
+                                                     "Năm 2025 có 02 trường, trong đó: công nhận mới 01 trường, "
+                                                     "công nhận lại 01 trường."])
+    assert read_docplan(titled).counts[0].value == 2
 
 
 def test_an_empty_document(tmp_path: Path) -> None:
