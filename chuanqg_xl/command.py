@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import re
 import sys
 from pathlib import Path
-from typing import Callable, NoReturn, Sequence
+from typing import Callable, NoReturn, Sequence, TextIO
 
 from .messages import text
 
@@ -31,7 +32,8 @@ def echo(message: str, err: bool = False) -> None:
 
 
 def utf8_streams() -> None:
-    """Output that cannot be encoded (a Windows console code page) becomes '?', never a crash."""
+    """Output that cannot be encoded (a Windows console code page) becomes '?', never a crash; control
+    characters (from a workbook, a file name) are written out visibly, never sent to the terminal."""
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure and (stream.encoding or "").lower().replace("-", "") != "utf8":
@@ -39,6 +41,33 @@ def utf8_streams() -> None:
                 reconfigure(errors="replace")
             except (ValueError, OSError):
                 pass
+    if not isinstance(sys.stdout, VisibleStream):
+        sys.stdout = VisibleStream(sys.stdout)
+    if not isinstance(sys.stderr, VisibleStream):
+        sys.stderr = VisibleStream(sys.stderr)
+
+
+# What a terminal must still receive: click's progress bar returns to the line start and hides the cursor
+# while it draws; nothing else we print contains a control character.
+_OUTPUT_CONTROL = re.compile(r"\x1b(?!\[\?25[lh])|[\x00-\x08\x0b\x0c\x0e-\x1a\x1c-\x1f\x7f-\x9f]")
+
+
+class VisibleStream:
+    """A text stream whose control characters (but line feed, tab, carriage return and click's cursor codes)
+    are written out as '\\x1b'. Everything else is the wrapped stream's."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, value: str) -> int:
+        if value.__class__ is str and _OUTPUT_CONTROL.search(value):
+            from .messages import visible
+
+            value = _OUTPUT_CONTROL.sub(lambda match: visible(match.group(0)), value)
+        return self._stream.write(value)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)
 
 
 def run_library(action: Callable[[], int], path: object, lang: str = "vi") -> NoReturn:

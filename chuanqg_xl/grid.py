@@ -19,6 +19,7 @@ from . import guard
 from .cells import col_index
 from .errors import PlanError
 from .formulas import shift_formula
+from .damage import Damage
 from .source import Source, open_source
 
 _SHEET_TAG = re.compile(rb"<(?:\w+:)?sheet\b([^>]*)/?>")
@@ -42,6 +43,7 @@ class Grid:
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # r1, c1, r2, c2 (1-based)
     uncached: set[tuple[int, int]] = field(default_factory=set)  # formulas with no stored value
     formulas_known: bool = True  # False: the format's formulas were not read (.xlsb, a damaged .xls)
+    damaged: list[Damage] = field(default_factory=list)  # broken shared-string references, read as #REF!
 
     @property
     def nrows(self) -> int:
@@ -102,11 +104,14 @@ class Book:
         except BaseException as exc:  # calamine's own error types, and Rust panics: all mean "cannot read"
             if not reader_failure(exc):
                 raise
+            if data is not None and "string index" in str(exc):
+                self._refuse_string_ref(name, data)
             raise PlanError("error.corrupt", path=self.path, detail=f"{name}: {calamine_detail(exc)}") from None
         merged = [(r1 + 1, c1 + 1, r2 + 1, c2 + 1) for (r1, c1), (r2, c2) in merged_raw]
         grid = Grid(name, rows, merged=merged)
         if data is not None:
             scan_formulas(data, grid)
+            broken_string_refs(data, grid)
         elif self.kind in ("ods", "xls"):
             found = self._foreign_formulas()
             sheet_formulas = found.get(name) if found is not None else None
@@ -118,6 +123,23 @@ class Book:
         elif self.kind not in ("xlsx", "xlsm"):
             grid.formulas_known = False
         return grid
+
+    def _refuse_string_ref(self, sheet: str, data: bytes) -> None:
+        """calamine refuses a sheet with a shared-string index past the table: name the cell."""
+        from .damage import string_ref_beyond
+
+        strings = next((text for name, text in self._source.parts.items() if name.lower().endswith("sharedstrings.xml")),
+                       None)
+        if strings is None:
+            try:
+                strings = read_source_part(self._source, "xl/sharedStrings.xml")
+            except PlanError:
+                strings = b""
+        count = len(re.findall(rb"<(?:[\w.-]+:)?si[\s/>]", strings))
+        damage = string_ref_beyond(data, count)
+        if damage is not None:
+            raise PlanError("safety.string_ref_beyond", path=self.path, sheet=sheet, cell=damage.cell,
+                            index=damage.raw, count=count)
 
     def _foreign_formulas(self) -> dict | None:
         if not self._foreign_read:
@@ -133,6 +155,18 @@ class Book:
             close()
         if self._owns_source:
             self._source.close()
+
+
+def broken_string_refs(data: bytes, grid: Grid) -> None:
+    """Cells whose shared-string index is no index ("abc", "-1"): calamine reads them as string #0; the grid
+    holds #REF! there instead (what the reference really gives) and remembers what the file said."""
+    from .damage import scan_damage
+
+    grid.damaged = scan_damage(data, numbers=False)
+    for damage in grid.damaged:
+        if damage.row <= len(grid.rows) and damage.col <= len(grid.rows[damage.row - 1]):
+            grid.rows[damage.row - 1][damage.col - 1] = ""
+        grid.errors[(damage.row, damage.col)] = "#REF!"
 
 
 def reader_failure(exc: BaseException) -> bool:

@@ -286,8 +286,11 @@ def check_package(archive: zipfile.ZipFile, kind: str, path: Path, keep: dict[st
     parts are read one at a time. `keep` collects the XML parts read (up to
     KEEP_PARTS_BYTES in all), so that the reader does not inflate them again.
     """
+    from .packagecheck import check_links, check_root_namespace, check_well_formed, styled
+
     sheet_names = _sheet_names_by_part(archive) if kind in ("xlsx", "xlsm", "xlsb") else {}
     kept = 0
+    uses_styles = False
     for info in archive.infolist():
         if info.is_dir() or info.file_size == 0:
             continue
@@ -310,13 +313,19 @@ def check_package(archive: zipfile.ZipFile, kind: str, path: Path, keep: dict[st
             check_xlsb_extent(data, sheet_names.get(name, name), path)
             continue
         check_xml(data, name, path)
+        check_well_formed(data, name, path, sheet_names.get(name))
+        check_root_namespace(data, name, path)
         check_declared_counts(data, name, path)
         if kind in ("xlsx", "xlsm") and b"sheetData" in data:
             check_sheet_extent(data, sheet_names.get(name, name), path)
+            uses_styles = uses_styles or styled(data)
         elif kind == "ods" and name == "content.xml":
             check_ods_extent(data, path)
         elif kind == "docx" and b"gridSpan" in data:
             check_word_tables(data, name, path)
+    if kind in ("xlsx", "xlsm", "docx"):
+        check_links(archive, kind, path, lambda name: keep.get(name) if keep and name in keep
+                    else read_part(archive, name), uses_styles)
 
 
 # ---------------------------------------------------------------- declared counts
@@ -741,6 +750,10 @@ def check_sheet_extent(data: bytes, sheet: str, path: Path) -> None:
     if fingerprint in _checked:
         return
     extent = sheet_extent(data)
+    if extent:
+        from .packagecheck import check_cell_limit
+
+        check_cell_limit(data, extent[0], extent[1], sheet, path)
     if extent and extent[0] * extent[1] > MAX_GRID_CELLS:
         raise refuse_grid(path, sheet, *extent)
     if merged_area(data) > MAX_MERGED_CELLS:

@@ -277,6 +277,16 @@ class LoggedReplacement:
     new: object
 
 
+@dataclass(frozen=True)
+class DamagedCell:
+    """A cell whose XML no spreadsheet program reads as it is (see `damage`): where, what kind, what it held."""
+
+    sheet: str
+    cell: str
+    kind: str      # "number" or "string_ref"
+    raw: str
+
+
 @dataclass(slots=True, eq=False)
 class Plan:
     path: str
@@ -294,6 +304,7 @@ class Plan:
     review_log: list[LoggedReplacement] = field(default_factory=list)
     unreadable_formulas: bool = False        # formula cells with no cached value
     formulas_unknown: frozenset[str] = frozenset()  # sheets whose formulas the format did not let us read
+    damaged: list[DamagedCell] = field(default_factory=list)  # cells the file holds broken (read as #REF!)
 
     def all_budget_lines(self) -> Iterator[BudgetLine]:
         for lines in self.budget_lines.values():

@@ -307,6 +307,7 @@ class CellWrite:
     formula: str | None   # without "="; None writes a constant
     value: float | None
     text: str | None = None  # a text constant (inline string) instead of a number
+    error: str | None = None  # an error value (#REF!, #NUM!) instead of a number
 
 
 def number_text(value: float) -> str:
@@ -426,6 +427,8 @@ class Worksheet:
         if write.text is not None:
             return (f'<{p}c r="{ref}"{style_attr} t="inlineStr"><{p}is><{p}t xml:space="preserve">{esc(write.text)}'
                     f"</{p}t></{p}is></{p}c>")
+        if write.error is not None:
+            return f'<{p}c r="{ref}"{style_attr} t="e"><{p}v>{esc(write.error)}</{p}v></{p}c>'
         value = "" if write.value is None else f"<{p}v>{number_text(write.value)}</{p}v>"
         if write.value is not None and not math.isfinite(write.value):
             # a sum beyond the float range: what Excel itself shows, not "inf", which no reader takes for a number

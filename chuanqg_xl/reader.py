@@ -19,7 +19,7 @@ from .errors import PlanError
 from .grid import Book, Grid, open_book
 from .source import Source
 from .model import (
-    Batches, BatchRow, BudgetLine, CellRef, FigureRow, Figures, InfoValue, LoggedReplacement, Meta, Plan,
+    Batches, BatchRow, BudgetLine, CellRef, DamagedCell, FigureRow, Figures, InfoValue, LoggedReplacement, Meta, Plan,
     School, Summary, Table, TargetRow, Targets, Task,
 )
 from .normalize import (
@@ -779,9 +779,11 @@ def read_book(book: Book) -> Plan:
     review_log = _read_review_log(_Sheet(book.grid(review_name), path)) if review_name else []
     uncached = any(book.grid(found[name]).uncached for name in found)
     unknown = frozenset(found[name] for name in found if not book.grid(found[name]).formulas_known)
+    damaged = [DamagedCell(found[name], damage.cell, damage.kind, damage.raw)
+               for name in found for damage in book.grid(found[name]).damaged]
     return Plan(
         path=str(path), format=book.kind, sheet_names=list(names), meta=meta, summary=summary,
         school_table=school_table, schools=schools, budget_tables=budget_tables, budget_lines=budget_lines,
         timeline_table=timeline_table, tasks=tasks, review_sheet=review_name, review_log=review_log,
-        unreadable_formulas=uncached, formulas_unknown=unknown,
+        unreadable_formulas=uncached, formulas_unknown=unknown, damaged=damaged,
     )

@@ -143,13 +143,42 @@ def _remove_sheet(pkg: Package, workbook_part: str, book: WorkbookXml, name: str
     pkg.write_rels(workbook_part, [rel for rel in rels if rel.id != rel_id])
 
 
+def damaged_cells(pkg: Package, lang: str) -> tuple[dict[str, dict[tuple[int, int], CellWrite]], list[Finding]]:
+    """Every cell of every worksheet that no spreadsheet program reads as it is, and what recalc writes there
+    (sheet name → cell → write), with a finding at each saying what the file held."""
+    from .damage import NUMBER, repair, scan_damage
+    from .report import make_finding
+
+    with pkg.opened() as archive:
+        parts = ooxml_sheet_parts(archive, pkg.path)
+    repairs: dict[str, dict[tuple[int, int], CellWrite]] = {}
+    findings: list[Finding] = []
+    for name, part in parts.items():
+        if not pkg.has(part):
+            continue
+        for damage in scan_damage(pkg.read(part)):
+            how, value = repair(damage)
+            write = CellWrite(None, None, text=value) if how == "text" else CellWrite(None, None, error=value)
+            repairs.setdefault(name, {})[(damage.row, damage.col)] = write
+            if damage.kind == NUMBER:
+                shown = text("damage.as_text", lang, value=value) if how == "text" else value
+                findings.append(make_finding("damaged-cell", name, damage.cell, lang, damage.kind, raw=damage.raw,
+                                             repaired=shown))
+    return repairs, findings
+
+
 def apply(pkg: Package, plan: Plan, facts: Facts, *, findings: list[Finding] | None, log: list[LoggedReplacement],
-          lang: str) -> int:
-    """Edit the package: derived cells, and (when findings is not None) marks, notes and 'Kiểm tra'."""
+          lang: str, repairs: dict[str, dict[tuple[int, int], CellWrite]] | None = None) -> int:
+    """Edit the package: derived cells, and (when findings is not None) marks, notes and 'Kiểm tra'.
+
+    `repairs` (sheet name → cell → write): damaged cells rewritten so that the file opens without repair,
+    in every sheet (a derived cell keeps its formula).
+    """
     workbook_part = _workbook_part(pkg)
     book = WorkbookXml(pkg.read(workbook_part))
     with pkg.opened() as archive:
         parts = ooxml_sheet_parts(archive, pkg.path)
+    repairs = dict(repairs or {})
     if plan.review_sheet:
         _remove_sheet(pkg, workbook_part, book, plan.review_sheet)
         parts.pop(plan.review_sheet, None)
@@ -173,19 +202,30 @@ def apply(pkg: Package, plan: Plan, facts: Facts, *, findings: list[Finding] | N
         strip_marks(sheet)
         strip_notes(pkg, part, sheet)
         # Built sheet by sheet, so only one sheet's edits are in memory next to its text.
-        sheet_edits = {(item.row, item.col): CellWrite(item.formula, item.value)
-                       for item in derived_by_sheet.get(name, ())}
+        sheet_edits = {**repairs.pop(name, {}), **{(item.row, item.col): CellWrite(item.formula, item.value)
+                                                   for item in derived_by_sheet.get(name, ())}}
         try:
             sheet.write_cells(sheet_edits)
         except NoCellRefs:
             raise PlanError("error.no_cell_refs", path=plan.path, sheet=name) from None
-        written += len(sheet_edits)
+        written += len(derived_by_sheet.get(name, ()))
         if findings is not None:
             if styles:
                 add_marks(sheet, cells_by_sheet.get(name, {}), dxfs)
             add_notes(pkg, part, sheet, notes.get(name, {}))
         pkg.write(part, sheet.bytes())
         del sheet, sheet_edits  # a big sheet's text goes before the next sheet is read
+    repairs.pop(plan.review_sheet or "", None)
+    for name, cells in repairs.items():   # damaged cells of the other sheets
+        part = parts.get(name)
+        if part is None or not pkg.has(part):
+            continue
+        sheet = Worksheet(pkg.read(part))
+        try:
+            sheet.write_cells(cells)
+        except NoCellRefs:
+            raise PlanError("error.no_cell_refs", path=plan.path, sheet=name) from None
+        pkg.write(part, sheet.bytes())
     if findings is not None:
         ids = review_styles(styles) if styles else {key: 0 for key in ("title", "plain", "header", "cell", "link",
                                                                         "section", "error", "warning", "info")}
@@ -299,7 +339,11 @@ def _recalc(source: Source, output: str | os.PathLike[str] | None, *, backup: bo
             package_source, facts_used, plan_used = source, facts, plan
         try:
             pkg = Package(package_source)
-            written = apply(pkg, plan_used, facts_used, findings=remaining, log=log, lang=lang)
+            repairs, damage_findings = damaged_cells(pkg, lang)
+            seen = {(finding.code, finding.sheet, finding.cell) for finding in remaining}
+            remaining.extend(finding for finding in damage_findings
+                             if (finding.code, finding.sheet, finding.cell) not in seen)
+            written = apply(pkg, plan_used, facts_used, findings=remaining, log=log, lang=lang, repairs=repairs)
             pkg.save(tmp)
         finally:
             if converted is not None:

@@ -61,6 +61,8 @@ RULES: tuple[Rule, ...] = (
     Rule("V020", "budget-line-without-amount", "warning"),
     Rule("V021", "school-named-twice", "warning"),
     Rule("V022", "vocabulary-diacritic-slip", "info"),
+    Rule("V023", "damaged-cell", "error"),
+    Rule("V024", "control-character", "warning"),
     Rule("A001", "total-mismatch", "error", recalc_fixes=True),
     Rule("A002", "sum-range-incomplete", "error", recalc_fixes=True),
     Rule("A003", "constant-in-derived-cell", "warning", recalc_fixes=True),

@@ -777,6 +777,19 @@ class Item:
     gap: str = ""                   # a known failure outside the guard: why, and where to fix it
 
 
+from hostile_xml import XML_BUILDERS  # noqa: E402 - it builds on the helpers above
+
+
+def _xml_words() -> dict[str, tuple[str, ...]]:
+    broken = ("không đúng cấu trúc XML",)
+    return {"row_unclosed": broken, "tag_malformed": broken, "nul_in_sheet": broken, "raw_escape_in_name": broken,
+            "part_truncated": broken, "cell_beyond_xfd": ("XFE4, nằm ngoài ô cuối cùng",),
+            "row_beyond_limit": ("A1048577, nằm ngoài ô cuối cùng",),
+            "wrong_namespace": ("không thuộc định dạng bảng tính",), "rel_type_lie": ("thiếu phần định dạng",),
+            "styles_missing": ("thiếu phần định dạng",), "content_types_missing": ("[Content_Types].xml",),
+            "string_index_beyond": ("tham chiếu tới chuỗi chữ số 99999",)}
+
+
 CORPUS: tuple[Item, ...] = (
     Item("empty", "kế hoạch rỗng.xlsx", _empty, words=("rỗng",)),
     Item("random_bytes", "random.xlsx", _random_bytes, words=("không phải sổ Excel",)),
@@ -818,6 +831,10 @@ CORPUS: tuple[Item, ...] = (
     *(Item(name, f"{name.replace('_', '-')}.xlsx", COUNT_BUILDERS[name], readable=True)
       for name in ("strings_count", "dimension_lie", "row_spans_lie", "style_counts_lie", "style_index_lie",
                    "column_width_lie", "merge_count_lie", "shared_formula_index")),
+    # damage inside the parts: XML that is not well-formed, cells Excel must repair, control characters (items 3, 4,
+    # 8, 9)
+    *(Item(name, f"{name.replace('_', '-')}.xlsx", XML_BUILDERS[name][0], readable=XML_BUILDERS[name][1] == "flag",
+           words=_xml_words().get(name, ())) for name in XML_BUILDERS),
     # two parts of one name (item 5)
     *(Item(name, f"{name.replace('_', '-')}.xlsx", DUPLICATE_BUILDERS[name], words=("có hai bản trong tệp",))
       for name in DUPLICATE_BUILDERS),

@@ -30,12 +30,20 @@ SNIFF_KEYS: dict[str, str | None] = {
     "million_rows": "safety.grid_too_big", "million_rows_quoted": "safety.grid_too_big",
     "million_rows_unaddressed": "safety.grid_too_big", "million_rows_reordered": "safety.grid_too_big",
     "million_rows_hidden": "safety.grid_too_big", "merge_bomb": "safety.merges_too_big",
-    "ods_bomb": "safety.grid_too_big", "xls_merge_bomb": None, "nan_inf": None, "sheet_missing": None, "sheet_part_missing": None,
+    "ods_bomb": "safety.grid_too_big", "xls_merge_bomb": None, "nan_inf": None, "sheet_missing": None, "sheet_part_missing": "safety.sheet_part_missing",
     "header_missing": None, "merged_data": None, "text_numbers": None, "formula_injection": None,
     "strings_unique_count": "safety.count_lie", "strings_unique_count_prefixed": "safety.count_lie",
     "strings_count": None, "dimension_lie": None, "row_spans_lie": None, "style_counts_lie": None,
     "style_index_lie": None, "column_width_lie": None, "merge_count_lie": None, "shared_formula_index": None,
     "ods_formula_bomb": "safety.grid_too_big",
+    **{name: "safety.xml_broken" for name in ("row_unclosed", "tag_malformed", "nul_in_sheet", "raw_escape_in_name",
+                                              "part_truncated")},
+    "cell_beyond_xfd": "safety.cell_beyond_limit", "row_beyond_limit": "safety.cell_beyond_limit",
+    "wrong_namespace": "safety.wrong_namespace", "rel_type_lie": "safety.styles_missing",
+    "styles_missing": "safety.styles_missing", "content_types_missing": "safety.content_types_missing",
+    **{name: None for name in ("cell_nan_text", "cell_infinity", "cell_letters", "cell_decimal_comma", "cell_hex",
+                               "string_index_letters", "string_index_negative", "string_index_fraction",
+                               "string_index_beyond", "escape_in_name", "bell_in_name")},
     **{name: "safety.duplicate_part" for name in ("duplicate_shared_strings", "duplicate_sheet",
                                                   "duplicate_content_types", "duplicate_letter_case",
                                                   "duplicate_backslash")},
@@ -188,7 +196,12 @@ WORKBOOK = (b'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://sche
             b'<sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>')
 WORKBOOK_RELS = (b'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
                  b'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
-                 b'officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
+                 b'officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2"'
+                 b' Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
+                 b'</Relationships>')
+STYLES = (b'<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/'
+          b'2006/main"><cellXfs count="16">' + b'<xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>' * 16
+          + b"</cellXfs></styleSheet>")
 
 
 def sheet_xml(body: bytes, tail: bytes = b"") -> bytes:
@@ -427,7 +440,8 @@ def test_a_large_legitimate_workbook_is_accepted_quickly(tmp_path: Path) -> None
     path = tmp_path / "tinh.xlsx"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
         for name, data in (("[Content_Types].xml", CT), ("_rels/.rels", RELS), ("xl/workbook.xml", WORKBOOK),
-                           ("xl/_rels/workbook.xml.rels", WORKBOOK_RELS), ("xl/worksheets/sheet1.xml", sheet)):
+                           ("xl/_rels/workbook.xml.rels", WORKBOOK_RELS), ("xl/styles.xml", STYLES),
+                           ("xl/worksheets/sheet1.xml", sheet)):
             archive.writestr(name, data)
     with zipfile.ZipFile(path) as archive:
         info = archive.getinfo("xl/worksheets/sheet1.xml")

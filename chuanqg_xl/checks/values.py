@@ -7,6 +7,7 @@ from typing import Iterator
 from .. import layout as L
 from ..cells import a1
 from ..derive import sheet_number
+from ..messages import CONTROL
 from ..model import BudgetLine, Record, Table
 from ..normalize import (
     clean_text, fold, has_hygiene_problem, is_error_value, parse_count, parse_date, parse_number, parse_percent,
@@ -241,6 +242,28 @@ def check_error_values(ctx: Context) -> Iterator[Finding]:
                     yield ctx.finding("formula-error-value", table.sheet, a1(row, col), value=value)
 
 
+def check_damaged_cells(ctx: Context) -> Iterator[Finding]:
+    """Cells the file holds broken (a shared-string reference that is no index): read as #REF!, said here."""
+    for damaged in ctx.plan.damaged:
+        yield ctx.finding("damaged-cell", damaged.sheet, damaged.cell, damaged.kind, raw=damaged.raw,
+                          repaired="")
+
+
+def check_control_characters(ctx: Context) -> Iterator[Finding]:
+    """Invisible control characters (ESC, BEL, …) in any text of the plan's tables and its Thông tin sheet."""
+    for table in ctx.plan.tables():
+        headers = {col: table.spec.column(key).header for key, col in table.columns.items()}
+        for row, values in table.row_values.items():
+            for col, value in enumerate(values, start=1):
+                if value.__class__ is str and not value.isprintable() and CONTROL.search(value):
+                    yield ctx.finding("control-character", table.sheet, a1(row, col),
+                                      field=headers.get(col, a1(row, col)), value=value)
+    for item in ctx.plan.meta.values.values():
+        raw = item.raw
+        if raw.__class__ is str and not raw.isprintable() and CONTROL.search(raw) and item.ref is not None:
+            yield ctx.at_ref("control-character", item.ref, ctx.plan.meta.sheet, field=item.key, value=raw)
+
+
 # Text that matching or a dropdown depends on; free text (notes, items, tasks) may be spaced as people like.
 TIDY_COLUMNS = {"name", "level", "kind", "standard_level", "accreditation_level", "timing", "status", "schools",
                 "lead", "commune"}
@@ -278,4 +301,5 @@ def check_uncalculated(ctx: Context) -> Iterator[Finding]:
 
 
 CHECKS = (check_meta, check_schools, check_school_rows_below_total, check_periods, check_budget_lines,
-          check_tasks, check_summary_numbers, check_error_values, check_untidy_text, check_uncalculated)
+          check_tasks, check_summary_numbers, check_error_values, check_untidy_text, check_uncalculated,
+          check_damaged_cells, check_control_characters)

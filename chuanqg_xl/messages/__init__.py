@@ -3,12 +3,16 @@
 Each module here holds the texts of one area in a `MESSAGES` dict
 (key → {"vi": …, "en": …}); the rule catalogue's words are in `rules.py`.
 A reviewer or translator reads this folder and nothing else.
-`text(key, lang, **params)` fills the placeholders.
+`text(key, lang, **params)` fills the placeholders. Text from a workbook
+reaches a sentence only through those placeholders, and there its control
+characters are made visible (`visible`): a school named "…\x1b[2J" would
+otherwise clear the officer's terminal, or recolour and hide lines of a report.
 """
 from __future__ import annotations
 
 import importlib
 import os
+import re
 
 LANGS = ("vi", "en")
 MESSAGES: dict[str, dict[str, str]] = {}
@@ -27,10 +31,24 @@ for _name in _NAMES:
     RULE_TEXTS.update(getattr(_loaded, "RULE_TEXTS", {}))
 
 
+# C0 controls but tab and line feed, DEL and the C1 controls (U+0080-U+009F: U+009B starts a terminal sequence)
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def visible(value: str) -> str:
+    """`value` with its control characters written out ('\\x1b'), so that printing it cannot steer a terminal."""
+    return CONTROL.sub(lambda match: f"\\x{ord(match.group(0)):02x}", value) if CONTROL.search(value) else value
+
+
 def text(key: str, lang: str = "vi", **params: object) -> str:
-    """The sentence for `key` in `lang` (Vietnamese when missing), filled in."""
+    """The sentence for `key` in `lang` (Vietnamese when missing), filled in (text made `visible`)."""
     entry = MESSAGES.get(key)
     if entry is None:
         raise KeyError(f"no message {key!r}")
     template = entry.get(lang) or entry["vi"]
-    return template.format(**params) if params else template
+    if not params:
+        return template
+    for name, value in params.items():
+        if value.__class__ is str and not value.isprintable() and CONTROL.search(value):
+            params[name] = visible(value)
+    return template.format(**params)

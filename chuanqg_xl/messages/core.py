@@ -169,6 +169,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # ------------------------------------------------------------ CLI output
     "cli.wrote": {"vi": "Đã ghi {path}", "en": "Wrote {path}"},
+    "damage.as_text": {"vi": "chữ '{value}'", "en": "the text '{value}'"},
     "cli.recalc_unchanged": {
         "vi": "{path} đã đúng như kết quả tính lại: không ghi lại, bản sao lưu cũ giữ nguyên.",
         "en": "{path} already holds this result: not rewritten, the earlier backup is kept.",

@@ -295,6 +295,33 @@ RULE_TEXTS: dict[str, dict[str, dict[str, str]]] = {
         "PL2 holds 2,800,000,000 (đồng) for an item while the table is in million đồng (2,800).",
         "Đổi số về triệu đồng (ví dụ 2.800).", "Convert the amount to million đồng (e.g. 2,800).",
     ),
+    "damaged-cell": _r(
+        "Ô bị hỏng trong tệp", "Cell damaged in the file",
+        "Ô số chứa chữ mà Excel không đọc được là số (NaN, Infinity, 'abc'), hoặc ô chữ tham chiếu tới một chuỗi "
+        "không tồn tại trong bảng chuỗi của tệp.",
+        "A number cell holds text Excel cannot read as a number (NaN, Infinity, 'abc'), or a text cell refers to "
+        "a string the file's string table does not have.",
+        "Excel chỉ mở tệp như vậy sau khi 'sửa chữa'; một số chương trình đọc ô tham chiếu hỏng thành một chữ "
+        "khác hẳn (ví dụ tiêu đề trang), nên tên trường hay số tiền có thể bị đọc sai mà không ai hay.",
+        "Excel opens such a file only after 'repair'; some programs read a broken reference as quite another "
+        "text (a sheet title, say), so a school name or an amount can be misread unnoticed.",
+        "Ô B4 chứa tham chiếu chuỗi 'abc' thay vì một số thứ tự.", "Cell B4 refers to string 'abc' instead of an index.",
+        "Gõ lại nội dung đúng vào ô. recalc ghi ô này lại thành chữ hoặc giá trị lỗi (#NUM!, #REF!) để tệp mở "
+        "được bình thường.",
+        "Type the right content in the cell. recalc rewrites it as text or an error value (#NUM!, #REF!) so that "
+        "the file opens normally.",
+    ),
+    "control-character": _r(
+        "Ký tự điều khiển trong ô", "Control character in a cell",
+        "Ô chứa ký tự điều khiển vô hình (ESC, BEL, …), thường do dán từ phần mềm khác.",
+        "A cell holds an invisible control character (ESC, BEL, …), usually pasted from another program.",
+        "Ký tự này không hiện trong Excel nhưng làm tên không khớp khi so sánh, và khi in ra màn hình có thể "
+        "đổi màu, xóa hay ẩn các dòng báo cáo (chuanqg-xl luôn in nó dưới dạng nhìn thấy được, như \\x1b).",
+        "Excel does not show it, but names then fail to match, and printed to a terminal it can recolour, erase "
+        "or hide report lines (chuanqg-xl always prints it visibly, as \\x1b).",
+        "'TH Kim Đồng\\x1b[2J'.", "'TH Kim Đồng\\x1b[2J'.",
+        "Gõ lại nội dung ô (hoặc dùng hàm CLEAN trong Excel).", "Retype the cell (or use Excel's CLEAN function).",
+    ),
     "school-named-twice": _r(
         "Trường nêu hai lần trong một nhiệm vụ", "School named twice in one task",
         "Cột 'Trường liên quan' của một nhiệm vụ nêu cùng một trường hai lần.",
@@ -712,6 +739,21 @@ MESSAGES.update({
               "kế hoạch — có lẽ gõ theo {likely}.",
         "en": "{field} {value} ({unit}): with {suggested} instead, the budget total equals the stated {stated} — "
               "probably typed in {likely}.",
+    },
+    "finding.damaged-cell.string_ref": {
+        "vi": "Ô tham chiếu tới chuỗi chữ '{raw}', không có trong tệp (tệp bị hỏng): nội dung thật của ô đã mất và "
+              "được đọc là #REF!.",
+        "en": "The cell refers to string '{raw}', which the file does not have (the file is damaged): its real "
+              "content is lost and is read as #REF!.",
+    },
+    "finding.damaged-cell.number": {
+        "vi": "Ô số chứa '{raw}', không phải là số Excel đọc được (tệp bị hỏng); recalc ghi lại ô thành {repaired}.",
+        "en": "The number cell holds '{raw}', which Excel cannot read as a number (the file is damaged); recalc "
+              "rewrites it as {repaired}.",
+    },
+    "finding.control-character": {
+        "vi": "Ô '{field}' chứa ký tự điều khiển vô hình: '{value}'.",
+        "en": "Cell '{field}' holds an invisible control character: '{value}'.",
     },
     "finding.school-named-twice": {
         "vi": "'{name}' được nêu hai lần trong nhiệm vụ này.",

@@ -174,4 +174,75 @@ MESSAGES: dict[str, dict[str, str]] = {
     "oserror.ETIMEDOUT": {"vi": "ổ mạng không phản hồi", "en": "the network drive did not respond"},
     "oserror.EBUSY": {"vi": "tệp đang bị chương trình khác giữ", "en": "the file is held by another program"},
     "oserror.EXDEV": {"vi": "không thể chuyển tệp giữa hai ổ đĩa", "en": "cannot move a file across drives"},
+    # ------------------------------------------------------------ packages no spreadsheet program opens as they are
+    "safety.xml_broken": {
+        "vi": "Tệp '{path}' bị hỏng: {where} không đúng cấu trúc XML ở dòng {line}, cột {column} ({reason}). Excel "
+              "chỉ mở được tệp này sau khi 'sửa chữa' (có thể mất dữ liệu), nên chuanqg-xl không đọc và không ghi lại "
+              "nó. Hãy mở tệp bằng Excel, đồng ý sửa chữa, xem lại số liệu, lưu lại rồi chạy lại.",
+        "en": "File '{path}' is damaged: {where} is not well-formed XML at line {line}, column {column} ({reason}). "
+              "Excel opens it only after 'repair' (which may lose data), so chuanqg-xl neither reads nor rewrites it. "
+              "Open it in Excel, accept the repair, review the figures, save and run again.",
+    },
+    "safety.where_sheet": {"vi": "phần '{part}' (trang '{sheet}')", "en": "part '{part}' (sheet '{sheet}')"},
+    "safety.where_part": {"vi": "phần '{part}'", "en": "part '{part}'"},
+    "safety.xml.tag_mismatch": {"vi": "thẻ mở và thẻ đóng không khớp, có thể một dòng hay một ô không được đóng",
+                                "en": "an element is closed by another's tag, perhaps an unclosed row or cell"},
+    "safety.xml.invalid_token": {"vi": "có ký tự hoặc thẻ không hợp lệ, ví dụ ký tự điều khiển hay byte NUL",
+                                 "en": "an invalid character or tag, such as a control character or a NUL byte"},
+    "safety.xml.cut_short": {"vi": "phần bị cắt cụt giữa chừng", "en": "the part is cut short"},
+    "safety.xml.junk_after": {"vi": "có dữ liệu thừa sau nội dung chính", "en": "data after the root element"},
+    "safety.xml.duplicate_attribute": {"vi": "một thẻ có thuộc tính lặp lại", "en": "an attribute is repeated"},
+    "safety.xml.unbound_prefix": {"vi": "dùng tiền tố không gian tên chưa khai báo",
+                                  "en": "a namespace prefix that is not declared"},
+    "safety.xml.undefined_entity": {"vi": "dùng thực thể chưa khai báo", "en": "an undeclared entity"},
+    "safety.xml.bad_char_ref": {"vi": "tham chiếu tới một ký tự không hợp lệ", "en": "a reference to an invalid "
+                                "character"},
+    "safety.xml.encoding": {"vi": "mã hóa ký tự không hợp lệ", "en": "an invalid character encoding"},
+    "safety.xml.other": {"vi": "cấu trúc không hợp lệ", "en": "invalid structure"},
+    "safety.wrong_namespace": {
+        "vi": "Tệp '{path}' bị hỏng hoặc bị sửa: phần '{part}' không thuộc định dạng bảng tính của Excel (không gian "
+              "tên '{namespace}'), nên Excel không đọc được nó. Hãy xin lại bản gốc từ người gửi.",
+        "en": "File '{path}' is damaged or tampered with: part '{part}' is not in Excel's spreadsheet format "
+              "(namespace '{namespace}'), so Excel cannot read it. Ask the sender for the original.",
+    },
+    "safety.cell_beyond_limit": {
+        "vi": "Tệp '{path}' bị hỏng: trang '{sheet}' có ô {cell}, nằm ngoài ô cuối cùng Excel cho phép (XFD1048576). "
+              "Excel chỉ mở tệp này sau khi 'sửa chữa'; hãy mở bằng Excel, đồng ý sửa chữa, lưu lại rồi chạy lại.",
+        "en": "File '{path}' is damaged: sheet '{sheet}' has cell {cell}, beyond Excel's last cell (XFD1048576). "
+              "Excel opens it only after 'repair'; open it in Excel, accept the repair, save and run again.",
+    },
+    "safety.content_types_missing": {
+        "vi": "Tệp '{path}' bị hỏng: thiếu phần '[Content_Types].xml' (danh mục các phần của tệp), nên Excel không mở "
+              "được tệp. Hãy xin lại bản gốc, hoặc mở bằng LibreOffice Calc và lưu lại dạng .xlsx rồi chạy lại.",
+        "en": "File '{path}' is damaged: the part '[Content_Types].xml' (the package's table of contents) is "
+              "missing, so Excel cannot open it. Ask for the original, or open it in LibreOffice Calc and save it "
+              "as .xlsx.",
+    },
+    "safety.sheet_link_broken": {
+        "vi": "Tệp '{path}' bị hỏng: trang '{sheet}' không dẫn tới một trang tính (liên kết của nó không có hoặc sai "
+              "loại). Hãy mở bằng Excel, đồng ý sửa chữa, lưu lại rồi chạy lại.",
+        "en": "File '{path}' is damaged: sheet '{sheet}' does not lead to a worksheet (its link is missing or of "
+              "the wrong type). Open it in Excel, accept the repair, save and run again.",
+    },
+    "safety.sheet_part_missing": {
+        "vi": "Tệp '{path}' bị hỏng: thiếu phần '{part}' chứa trang '{sheet}'. Hãy mở bằng Excel, đồng ý sửa chữa "
+              "(trang đó có thể bị mất), lưu lại rồi chạy lại, hoặc xin lại bản gốc.",
+        "en": "File '{path}' is damaged: the part '{part}' holding sheet '{sheet}' is missing. Open it in Excel, "
+              "accept the repair (the sheet may be lost), save and run again, or ask for the original.",
+    },
+    "safety.string_ref_beyond": {
+        "vi": "Tệp '{path}' bị hỏng: ô {cell} của trang '{sheet}' tham chiếu tới chuỗi chữ số {index}, nhưng tệp chỉ có "
+              "{count} chuỗi. Excel chỉ mở tệp này sau khi 'sửa chữa' (nội dung ô đó đã mất); hãy mở bằng Excel, đồng "
+              "ý sửa chữa, gõ lại ô {cell}, lưu lại rồi chạy lại.",
+        "en": "File '{path}' is damaged: cell {cell} of sheet '{sheet}' refers to string number {index}, but the "
+              "file has only {count} strings. Excel opens it only after 'repair' (that cell's content is lost); open "
+              "it in Excel, accept the repair, retype cell {cell}, save and run again.",
+    },
+    "safety.styles_missing": {
+        "vi": "Tệp '{path}' bị hỏng: các ô dùng định dạng nhưng tệp thiếu phần định dạng (styles.xml) hoặc không "
+              "liên kết đúng tới nó. Excel chỉ mở tệp này sau khi 'sửa chữa'; hãy mở bằng Excel, đồng ý sửa chữa, "
+              "lưu lại rồi chạy lại.",
+        "en": "File '{path}' is damaged: cells use styles but the styles part (styles.xml) is missing or not linked "
+              "as such. Excel opens it only after 'repair'; open it in Excel, accept the repair, save and run again.",
+    },
 }
