@@ -27,8 +27,9 @@ from .model import Table
 from .normalize import is_error_value
 
 MAX_TERMS = 8
-# A distinct count compares every row with every other (COUNTIFS with an array criterion): cheap for a district's
-# few hundred lines, minutes of Excel's time for a national table. Beyond this many rows, ROWS() is written.
+# A distinct count compares every row with every other (COUNTIFS with an array criterion), and a SUMIFS per school
+# reads the whole appendix once per school: cheap for a district's few hundred lines, minutes of Excel's time for
+# a national table. Beyond this many rows, ROWS() (or the cells one by one) is written.
 MAX_DISTINCT_ROWS = 2000
 MAX_CRITERION = 255      # Excel: a longer criterion text makes COUNTIFS return #VALUE!
 _EMPTY: frozenset[int] = frozenset()
@@ -116,8 +117,10 @@ class ListCounter:
         """SUMIFS adding column `sum_key` over the rows whose `key` cell holds a text one of `rows` holds, where that
         selects exactly `rows` (a school's budget lines, by its name); None otherwise."""
         col = self.table.col(key)
+        if col is None or self.table.col(sum_key) is None or not rows or self.last - self.first >= MAX_DISTINCT_ROWS:
+            return None       # a SUMIFS per school over a national table would cost Excel schools × rows
         column = self._column(key)
-        if col is None or column is None or self.table.col(sum_key) is None or not rows:
+        if column is None:
             return None
         hidden = self._merged(col)
         texts: dict[str, str] = {}

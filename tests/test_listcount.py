@@ -79,8 +79,10 @@ def test_a_name_merged_down_its_lines_is_read_as_a_formula_sees_it() -> None:
 def test_a_huge_appendix_gets_rows_not_a_quadratic_formula() -> None:
     lines = [(f"TH Số {n}", "Phòng học") for n in range(MAX_DISTINCT_ROWS)]
     assert distinct_formula(_appendix(lines), [[row] for row in range(4, 4 + MAX_DISTINCT_ROWS)]).startswith("ROWS(")
+    assert ListCounter(_appendix(lines)).sumifs([4], "name", "total") is None
     assert distinct_formula(_appendix(lines[:-1]), [[row] for row in range(4, 3 + MAX_DISTINCT_ROWS)]) \
         .startswith("SUMPRODUCT(")
+    assert ListCounter(_appendix(lines[:-1])).sumifs([4], "name", "total").startswith("SUMIFS(")
 
 
 # ---------------------------------------------------------------- the list
