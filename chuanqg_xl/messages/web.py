@@ -183,7 +183,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "LibreOffice is not installed on this computer, so no PDF can be made. Install it and reload, or save "
               "the .xlsx appendices as PDF from Excel.",
     },
-    "web.downloads.as_of": {"vi": "Tiến độ đến ngày", "en": "Progress as of"},
+    "web.downloads.as_of": {"vi": "Tiến độ đến ngày (ngày/tháng/năm)", "en": "Progress as of (day/month/year)"},
+    "web.date.placeholder": {"vi": "ngày/tháng/năm", "en": "dd/mm/yyyy"},
+    "web.date.format": {"vi": "Ghi ngày trước, rồi tháng, rồi năm, ví dụ 30/06/2024.",
+                        "en": "Day first, then month, then year, e.g. 30/06/2024."},
     "web.downloads.status": {"vi": "Tải báo cáo tiến độ", "en": "Progress report"},
     "web.downloads.status_explain": {
         "vi": "Nhiệm vụ đã xong, đang làm, quá hạn (số ngày trễ), sắp đến hạn, theo đơn vị chủ trì.",
@@ -264,6 +267,23 @@ MESSAGES: dict[str, dict[str, str]] = {
                             "en": "No such page. Go back to the main page."},
     "web.error.bad_request": {"vi": "Yêu cầu không hợp lệ. Hãy tải lại trang rồi thử lại.",
                               "en": "Invalid request. Reload the page and try again."},
+    "web.error.bad_date": {
+        "vi": "Không đọc được ngày '{value}'. Hãy ghi ngày/tháng/năm, ví dụ {example}.",
+        "en": "Cannot read the date '{value}'. Write day/month/year, e.g. {example}.",
+    },
+    "web.error.no_such_month": {
+        "vi": "Ngày '{value}': không có tháng {month}. Hãy ghi ngày trước, rồi tháng, rồi năm, ví dụ {example}.",
+        "en": "Date '{value}': there is no month {month}. Write the day first, then the month, then the year, "
+              "e.g. {example}.",
+    },
+    "web.error.no_such_day": {
+        "vi": "Ngày '{value}' không có thật: tháng {month}/{year} chỉ có {days} ngày.",
+        "en": "Date '{value}' does not exist: {month}/{year} has {days} days.",
+    },
+    "web.error.date_year": {
+        "vi": "Ngày '{value}': năm {year} nằm ngoài khoảng {first}–{last}.",
+        "en": "Date '{value}': the year {year} is outside {first}–{last}.",
+    },
     "web.error.no_such_download": {"vi": "Kết quả này không có tệp đó để tải.",
                                    "en": "This result has no such download."},
     "web.error.unexpected": {
@@ -290,4 +310,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No answer from the checking page. Is its command window still open? Reload and try again.",
     },
     "web.js.no_file": {"vi": "Chưa chọn tệp nào.", "en": "No file chosen."},
+    "web.js.date_read": {"vi": "Tức là: ngày {{day}} tháng {{month}} năm {{year}}",
+                         "en": "That is: {{day}} {{month_name}} {{year}}"},
+    "web.js.date_unread": {"vi": "Chưa đọc được ngày này: hãy ghi ngày/tháng/năm, ví dụ 30/06/2024.",
+                           "en": "Not a date yet: write day/month/year, e.g. 30/06/2024."},
+    "web.js.months": {"vi": "1,2,3,4,5,6,7,8,9,10,11,12",
+                      "en": "January,February,March,April,May,June,July,August,September,October,November,"
+                            "December"},
 }

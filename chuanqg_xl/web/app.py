@@ -40,7 +40,8 @@ WORKERS = 2        # files processed at once; more requests wait (memory stays b
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
        "base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
 JS_TEXTS = ("web.js.sending", "web.js.checking", "web.js.checking_many", "web.js.making", "web.js.too_large",
-            "web.js.too_many", "web.js.failed", "web.js.no_file")
+            "web.js.too_many", "web.js.failed", "web.js.no_file", "web.js.date_read", "web.js.date_unread",
+            "web.js.months")
 
 log = logging.getLogger(__name__)
 
@@ -205,7 +206,7 @@ def _template_globals() -> dict[str, object]:
     return {
         "t": _t, "lang": lang, "other_lang": "en" if lang == "vi" else "vi", "token": state.token,
         "version": __version__, "limit_mb": state.file_limit // 2**20, "max_files": MAX_FILES,
-        "accept": ",".join(actions.accepted_suffixes()), "today": dt.date.today().isoformat(),
+        "accept": ",".join(actions.accepted_suffixes()), "today": actions.show_day(dt.date.today()),
         "js_texts": {key.removeprefix("web.js."): text(key, lang, limit=state.file_limit // 2**20,
                                                           count=MAX_FILES) for key in JS_TEXTS},
         "limit_bytes": state.file_limit, "address": state.address, "kept_minutes": round(state.store.idle / 60),

@@ -182,8 +182,53 @@ def test_download_progress_report_as_of_a_date(client, tmp_path: Path) -> None:
              for value in row if value is not None]
     assert any("15/10/2023" in value for value in cells)
     assert any("Quá hạn" in value for value in cells)
+    typed = download(client, token, "status", "as_of=15/10/2023")             # as the field asks: day/month/year
+    assert typed.status_code == 200 and saved_name(typed) == saved_name(answer)
     bad = download(client, token, "status", "as_of=15-10")
-    assert bad.status_code == 422 and "Ngày '15-10' không hợp lệ" in bad.get_json()["error"]
+    assert bad.status_code == 422
+    assert bad.get_json()["error"].startswith("Không đọc được ngày '15-10'. Hãy ghi ngày/tháng/năm, ví dụ ")
+    month_first = download(client, token, "status", "as_of=10/30/2023")       # an English habit
+    assert "Ngày '10/30/2023': không có tháng 30. Hãy ghi ngày trước" in month_first.get_json()["error"]
+
+
+def test_the_date_field_is_day_month_year_in_both_languages(client) -> None:
+    import datetime as dt
+
+    token = result_token(post_files(client, [HBT]))
+    today = dt.date.today().strftime("%d/%m/%Y")
+    for lang, label in (("vi", "Tiến độ đến ngày (ngày/tháng/năm)"), ("en", "Progress as of (day/month/year)")):
+        html = client.get(f"/r/{token}?lang={lang}", base_url=BASE).get_data(as_text=True)
+        field = re.search(r'<input type="text" class="date-field"[^>]*>', html, re.S).group(0)
+        assert f'value="{today}"' in field and 'name="as_of"' in field     # today, written day first
+        assert 'type="date"' not in html                                      # no field that follows the locale
+        assert label in visible_text(html)
+
+
+@pytest.mark.parametrize("typed, day", [("30/6/2024", (2024, 6, 30)), (" 30-06-2024 ", (2024, 6, 30)),
+                                        ("30.06.2024", (2024, 6, 30)), ("2024-06-30", (2024, 6, 30)),
+                                        ("29/02/2024", (2024, 2, 29)), ("", (2023, 5, 4)), (None, (2023, 5, 4))])
+def test_dates_are_read_day_first(typed: str | None, day: tuple[int, int, int]) -> None:
+    import datetime as dt
+
+    assert actions.parse_day(typed, today=dt.date(2023, 5, 4)) == dt.date(*day)
+
+
+@pytest.mark.parametrize("typed, sentence", [
+    ("30/6", "Không đọc được ngày '30/6'. Hãy ghi ngày/tháng/năm, ví dụ 04/05/2023."),
+    ("06/30/2024", "Ngày '06/30/2024': không có tháng 30. Hãy ghi ngày trước, rồi tháng, rồi năm, ví dụ 04/05/2023."),
+    ("31/02/2024", "Ngày '31/02/2024' không có thật: tháng 2/2024 chỉ có 29 ngày."),
+    ("00/01/2024", "Ngày '00/01/2024' không có thật: tháng 1/2024 chỉ có 31 ngày."),
+    ("01/01/1900", "Ngày '01/01/1900': năm 1900 nằm ngoài khoảng 2000–2100."),
+    ("ngày mai", "Không đọc được ngày 'ngày mai'. Hãy ghi ngày/tháng/năm, ví dụ 04/05/2023."),
+])
+def test_a_bad_date_says_what_is_wrong(typed: str, sentence: str) -> None:
+    import datetime as dt
+
+    from chuanqg_xl.errors import PlanError
+
+    with pytest.raises(PlanError) as caught:
+        actions.parse_day(typed, today=dt.date(2023, 5, 4))
+    assert caught.value.message("vi") == sentence
 
 
 def test_download_errors_without_script_are_a_page(client) -> None:

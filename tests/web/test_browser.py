@@ -145,6 +145,37 @@ def test_english_switch_keeps_the_result(site, page) -> None:
     assert page.locator("h1").inner_text() == "Check a national-standard school plan"
 
 
+@pytest.mark.parametrize("locale", ["en-US", "vi-VN"])
+def test_the_progress_date_is_day_month_year_whatever_the_browsers_language(site, browser, locale: str) -> None:
+    """An English browser's own date field asks for month/day/year: the page's asks for day/month/year in both
+    languages, reads the date back in words as it is typed, and says what is wrong with a date it cannot use."""
+    import datetime as dt
+
+    url, _ = site
+    lang = "en" if locale == "en-US" else "vi"
+    context = browser.new_context(accept_downloads=True, viewport={"width": 1200, "height": 900}, locale=locale)
+    page = context.new_page()
+    page.set_default_timeout(WAIT_MS)
+    page.goto(f"{url}?lang={lang}")
+    page.set_input_files("#files", str(HBT))
+    field = page.locator("#as-of")
+    assert field.input_value() == dt.date.today().strftime("%d/%m/%Y")
+    field.fill("06/30/2023")                                      # month first, as an English user might
+    read = page.locator("#as-of-read")
+    expect(read).to_have_text({"en": "Not a date yet: write day/month/year, e.g. 30/06/2024.",
+                               "vi": "Chưa đọc được ngày này: hãy ghi ngày/tháng/năm, ví dụ 30/06/2024."}[lang])
+    page.click("#download-status")
+    refused = page.locator("#download-status ~ .download-error")
+    expect(refused).to_contain_text({"en": "there is no month 30", "vi": "không có tháng 30"}[lang])
+    field.fill("30/06/2023")
+    expect(read).to_have_text({"en": "That is: 30 June 2023", "vi": "Tức là: ngày 30 tháng 6 năm 2023"}[lang])
+    with page.expect_download() as waiting:
+        page.click("#download-status")
+    assert waiting.value.suggested_filename == {"en": "hai-ba-trung-2023 - progress as of 30-06-2023.xlsx",
+                                                "vi": "hai-ba-trung-2023 - tiến độ đến 30-06-2023.xlsx"}[lang]
+    context.close()
+
+
 def test_a_bad_file_gets_a_sentence(site, page, tmp_path: Path) -> None:
     url, _ = site
     bad = tmp_path / "danh sách.xlsx"

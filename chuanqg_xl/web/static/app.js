@@ -149,6 +149,41 @@
       return plain ? plain[1] : "tep.xlsx";
     }
 
+    // The date field: day/month/year in every language (a browser's own date field follows its locale, and an
+    // English browser would ask for month/day/year). What was typed is read back in words as it is typed;
+    // the server reads it the same way and says what is wrong when it cannot.
+    function readDay(value) {
+      var found = /^\s*(\d{1,2})\s*[\/.\-]\s*(\d{1,2})\s*[\/.\-]\s*(\d{4})\s*$/.exec(value);
+      var day, month, year;
+      if (found) {
+        day = +found[1]; month = +found[2]; year = +found[3];
+      } else {
+        found = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$/.exec(value);
+        if (!found) { return null; }
+        year = +found[1]; month = +found[2]; day = +found[3];
+      }
+      if (month < 1 || month > 12 || year < 2000 || year > 2100) { return null; }
+      if (day < 1 || day > new Date(year, month, 0).getDate()) { return null; }
+      return { day: day, month: month, year: year };
+    }
+
+    results.addEventListener("input", function (event) {
+      var field = event.target;
+      if (!field.classList || !field.classList.contains("date-field")) { return; }
+      var out = document.getElementById(field.getAttribute("aria-describedby") || "");
+      if (!out) { return; }
+      var day = readDay(field.value);
+      var months = String(T.months || "").split(",");
+      if (day) {
+        day.month_name = months[day.month - 1] || day.month;
+        out.textContent = fill(T.date_read, day);
+        out.classList.remove("unread");
+      } else {
+        out.textContent = T.date_unread;
+        out.classList.add("unread");
+      }
+    });
+
     // Downloads: fetched, so that a slow one shows progress and a refusal shows its sentence in place.
     results.addEventListener("submit", function (event) {
       var target = event.target;
