@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import os
 import re
 import time
@@ -389,7 +390,14 @@ def summarise(path: Path, lang: str = "vi") -> District:
     unknown_kind = unknown_level = 0
     schools: list[SchoolRow] = []
     # Each line's amounts by funding source, as the sheet's SUM adds them (text is not a number), once.
-    amounts = {id(line): [sheet_number(line.raw(key)) for key in L.SOURCE_KEYS] for line in plan.all_budget_lines()}
+    amounts: dict[int, list[float]] = {}
+    for table_key, lines in plan.budget_lines.items():
+        columns = [plan.budget_tables[table_key].col(key) for key in L.SOURCE_KEYS]
+        for line in lines:
+            values, width = line.values, len(line.values)
+            amounts[id(line)] = [
+                0.0 if not col or col > width else value if (value := values[col - 1]).__class__ is float
+                and math.isfinite(value) else sheet_number(value) for col in columns]
     for school in plan.schools:
         if school.kind in by_kind:
             by_kind[school.kind] += 1
