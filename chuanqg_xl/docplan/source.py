@@ -4,7 +4,8 @@ A .docx passes the same archive and XML guards as a workbook (`guard.sniff`)
 before python-docx opens it; a Word 97-2003 .doc is first converted by
 LibreOffice. The text is what Word shows: inserted revisions kept, deleted
 ones dropped, field codes left out, line breaks and tabs kept, text boxes
-read as paragraphs of their own. Tables keep their grid: a cell merged
+read as paragraphs of their own, the labels Word draws for its lists ("II.",
+"1.", "a)", bullets) written in front (`numbering`). Tables keep their grid: a cell merged
 across columns is read once, a cell merged down (a month written once for
 several tasks) is read in every row it covers and remembered as continued.
 Paragraphs whose cells are separated by tabs, two or more in a row, are read
@@ -24,6 +25,7 @@ from .. import guard
 from ..guard import word_kind  # noqa: F401 - the check lives with the guard, off docplan's import cost
 from ..errors import PlanError
 from ..normalize import shorten
+from .numbering import Numbering
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -77,7 +79,7 @@ class Paragraph:
     number: int           # 1-based among the non-empty paragraphs outside tables
     text: str             # NFC, spaces collapsed; line breaks "\n", tabs "\t"
     bold: bool = False    # every run bold (titles, section headings)
-    list_level: int = 0   # 1, 2 … for a paragraph of a Word list (bullets or numbers Word draws, not in the text)
+    list_level: int = 0   # 1, 2 … for a paragraph of a Word list whose label is unknown (not drawn into the text)
 
     @property
     def where(self) -> Where:
@@ -128,7 +130,7 @@ def read_document(path: str | os.PathLike[str]) -> WordDocument:
         return _read_doc(path)
     if sniffed.kind != "docx":
         raise PlanError("doc.not_word", path=path, kind=sniffed.kind)
-    return WordDocument(path, "docx", _blocks(_body(path)))
+    return WordDocument(path, "docx", _blocks(*_body(path)))
 
 
 def _read_doc(path: Path) -> WordDocument:
@@ -142,11 +144,11 @@ def _read_doc(path: Path) -> WordDocument:
         converted = convert(path, "docx", Path(work), soffice, failed_key="doc.convert_failed",
                             timeout_key="doc.convert_timeout")
         guard.sniff(converted, documents=True)
-        return WordDocument(path, "doc", _blocks(_body(converted, shown=path)))
+        return WordDocument(path, "doc", _blocks(*_body(converted, shown=path)))
 
 
 def _body(path: Path, shown: Path | None = None):
-    """The document's body element (python-docx); docm/dotx main parts are parsed from their XML."""
+    """The document's body element (python-docx; docm/dotx main parts are parsed from their XML) and its lists."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
     from lxml import etree
@@ -154,7 +156,8 @@ def _body(path: Path, shown: Path | None = None):
     shown = shown or path
     try:
         try:
-            return docx.Document(str(path)).element.body
+            document = docx.Document(str(path))
+            return document.element.body, _numbering(document)
         except (ValueError, KeyError, PackageNotFoundError):
             # a main part python-docx will not open as a document (.docm, .dotx), or a package whose
             # relationships are missing or broken: the main part's XML is read directly
@@ -162,14 +165,30 @@ def _body(path: Path, shown: Path | None = None):
 
             with zipfile.ZipFile(path) as archive:
                 body = parse_xml(guard.read_part(archive, "word/document.xml")).find(W + "body")
+                parts = [parse_xml(guard.read_part(archive, name)) if name in archive.namelist() else None
+                         for name in ("word/numbering.xml", "word/styles.xml")]
             if body is None:
                 raise PlanError("error.corrupt", path=shown, detail="word/document.xml: no body") from None
-            return body
+            return body, Numbering.read(*parts)
     except PlanError:
         raise
     except (PackageNotFoundError, KeyError, zipfile.BadZipFile, etree.XMLSyntaxError, OSError, EOFError,
             ValueError) as exc:
         raise PlanError("error.corrupt", path=shown, detail=f"{type(exc).__name__}: {exc}") from None
+
+
+def _numbering(document) -> Numbering:
+    """The lists of a python-docx document (a package without numbering or styles has none)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    part = document.part
+    roots = []
+    for relation in (RT.NUMBERING, RT.STYLES):
+        try:
+            roots.append(part.part_related_by(relation).element)
+        except (KeyError, AttributeError):
+            roots.append(None)
+    return Numbering.read(*roots)
 
 
 # ---------------------------------------------------------------- text
@@ -249,17 +268,20 @@ def _children(node):
             yield child
 
 
-def _blocks(body) -> list[Block]:
+def _blocks(body, numbering: Numbering | None = None) -> list[Block]:
     blocks: list[Block] = []
     counter = [0, 0]   # paragraphs, tables
 
     def add_paragraph(element) -> None:
         boxes: list = []
         raw, bold = _text(element, boxes)
+        label, depth = numbering.label(element) if numbering is not None else ("", _list_level(element))
         value = tidy(raw)
         if value:
             counter[0] += 1
-            blocks.append(Paragraph(counter[0], value, bold, _list_level(element)))
+            # a label drawn is written into the text, where it reads like a typed one; the depth alone is kept
+            # for a list whose levels the document does not define
+            blocks.append(Paragraph(counter[0], f"{label} {value}" if label else value, bold, 0 if label else depth))
         for box in boxes:
             for child in _children(box):
                 if child.tag == _P:

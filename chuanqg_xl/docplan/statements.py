@@ -288,8 +288,8 @@ def _period_head(item: Item) -> bool:
 
 
 def _part_like(item: Item, money: bool) -> bool:
-    if item.heading:
-        return False
+    if item.heading and not (item.counts and item.counts[0].kind is not None):
+        return False   # '2. Thời gian dự kiến:' ends a group; '1. Công nhận mới 04 trường: …' is one of its parts
     if money:
         return bool(item.money) and item.money[0].kind is not None
     return bool(item.counts) and item.counts[0].kind is not None and item.counts[0].period is None or \

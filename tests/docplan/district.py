@@ -9,6 +9,7 @@ text of the paragraph or table row each must point at; `BENIGN` are edits that m
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -23,8 +24,9 @@ from docx.oxml.ns import qn
 
 @dataclass(frozen=True)
 class P:
-    """A paragraph. `bullet`: Word draws the mark — "num" (w:numPr in the paragraph, as Word's bullet button
-    writes it), "style" (a list style such as 'List Bullet' carries the numbering); `depth` 0, 1 … is w:ilvl."""
+    """A paragraph. `bullet`: Word draws the mark — "num" (a bullet, w:numPr in the paragraph as Word's bullet
+    button writes it), "style" (a list style such as 'List Bullet' carries the numbering), "outline" (Word numbers
+    it "I.", "1.", "a)" by depth), "numbered" ("1.", "a)"); `depth` 0, 1 … is w:ilvl."""
 
     text: str
     bullet: str | None = None
@@ -58,7 +60,37 @@ def _runs(paragraph, text: str, bold: bool) -> None:
             paragraph.add_run(line).bold = bold or None
 
 
-def _numbering(paragraph, depth: int, num_id: int = 1) -> None:
+BULLETS, OUTLINE, NUMBERED = 90, 91, 92   # the lists write_plan adds to the document's numbering part
+
+
+def _add_lists(document) -> None:
+    """A bullet list (a Symbol-font dot, then "o"), an outline ("I.", "1.", "a)") and a numbered list ("1.")."""
+    numbering = document.part.numbering_part.element
+    definitions = {BULLETS: [("bullet", "\uf0b7"), ("bullet", "o")],
+                   OUTLINE: [("upperRoman", "%1."), ("decimal", "%2."), ("lowerLetter", "%3)")],
+                   NUMBERED: [("decimal", "%1."), ("lowerLetter", "%2)")]}
+    first_num = numbering.find(qn("w:num"))
+    for number, levels in definitions.items():
+        abstract = OxmlElement("w:abstractNum")
+        abstract.set(qn("w:abstractNumId"), str(number))
+        for depth, (fmt, label) in enumerate(levels):
+            level = OxmlElement("w:lvl")
+            level.set(qn("w:ilvl"), str(depth))
+            for tag, value in (("w:start", "1"), ("w:numFmt", fmt), ("w:lvlText", label)):
+                element = OxmlElement(tag)
+                element.set(qn("w:val"), value)
+                level.append(element)
+            abstract.append(level)
+        first_num.addprevious(abstract)   # the schema wants every abstractNum before the nums
+        num = OxmlElement("w:num")
+        num.set(qn("w:numId"), str(number))
+        link = OxmlElement("w:abstractNumId")
+        link.set(qn("w:val"), str(number))
+        num.append(link)
+        numbering.append(num)
+
+
+def _numbering(paragraph, depth: int, num_id: int = BULLETS) -> None:
     props = paragraph._p.get_or_add_pPr()
     numbering = OxmlElement("w:numPr")
     level = OxmlElement("w:ilvl")
@@ -81,6 +113,7 @@ def _no_borders(word_table) -> None:
 
 def write_plan(path: Path, blocks: Sequence[Block]) -> Path:
     document = docx.Document()
+    _add_lists(document)
     for block in blocks:
         if isinstance(block, str):
             block = P(block)
@@ -88,9 +121,10 @@ def write_plan(path: Path, blocks: Sequence[Block]) -> Path:
             paragraph = document.add_paragraph()
             if block.bullet == "style":
                 paragraph.style = document.styles["List Bullet" if block.depth == 0 else "List Bullet 2"]
-            elif block.bullet == "num":
+            elif block.bullet in ("num", "outline", "numbered"):
                 paragraph.style = document.styles["List Paragraph"]
-                _numbering(paragraph, block.depth)
+                _numbering(paragraph, block.depth, {"num": BULLETS, "outline": OUTLINE,
+                                                    "numbered": NUMBERED}[block.bullet])
             if block.center:
                 paragraph.alignment = 1
             _runs(paragraph, block.text, block.bold)
@@ -235,6 +269,24 @@ def typed_bullets(blocks: list[Block]) -> list[Block]:
     """Word's bullets replaced by typed ones: '-' at the first depth, '+' below."""
     return [replace(block, bullet=None, text=("- " if block.depth == 0 else "+ ") + block.text)
             if isinstance(block, P) and block.bullet else block for block in blocks]
+
+
+_TYPED_NUMBER = ((re.compile(r"^[IVX]+\.\s+"), 0), (re.compile(r"^\d+\.\s+"), 1), (re.compile(r"^[a-z]\)\s+"), 2))
+
+
+def outline_numbers(blocks: list[Block]) -> list[Block]:
+    """Headings typed 'I. …', '1. …', 'a) …' numbered by Word instead (the typed number removed)."""
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, (str, P)):
+            paragraph = block if isinstance(block, P) else P(block)
+            for pattern, depth in _TYPED_NUMBER:
+                typed = pattern.match(paragraph.text)
+                if typed and not paragraph.bullet:
+                    block = replace(paragraph, text=paragraph.text[typed.end():], bullet="outline", depth=depth)
+                    break
+        out.append(block)
+    return out
 
 
 def style_bullets(blocks: list[Block]) -> list[Block]:

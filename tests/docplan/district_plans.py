@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .district import Case, Expect, P, Plan, chain, edit, edit_cell, extra_spaces, insert_row, join_following, nfd, \
-    style_bullets, table, table_as_tabs, typed_bullets
+    outline_numbers, style_bullets, table, table_as_tabs, typed_bullets
 
 B = "num"   # a bullet Word draws
 
@@ -166,6 +166,12 @@ THUY_LAM_PLAN = Plan(
         Case("extra spaces", extra_spaces),
         Case("bullets typed instead of Word's", typed_bullets),
         Case("bullets through the List Bullet style", style_bullets),
+        Case("headings numbered by Word", outline_numbers),
+        Case("the parts numbered by Word", replace_blocks(
+            "Công nhận mới: 4 trường;", 2, P("Công nhận mới: 4 trường;", "numbered"),
+            P("Công nhận lại: 5 trường.", "numbered"))),
+        Case("the parts numbered 1), 2) by hand", replace_blocks(
+            "Công nhận mới: 4 trường;", 2, "1) Công nhận mới: 4 trường;", "2) Công nhận lại: 5 trường.")),
         Case("a quarter's groups as lines of one paragraph", join_following("Quý II năm 2025", 2)),
         Case("a list of names as lines of one paragraph", join_following("a) Công nhận mới", 4)),
         Case("a list of names on one line", replace_blocks(
@@ -286,6 +292,7 @@ AN_LAC_PLAN = Plan(
         Case("NFD text", nfd),
         Case("extra spaces", extra_spaces),
         Case("the school list as tab-separated text", table_as_tabs("STT")),
+        Case("headings numbered by Word", outline_numbers),
         Case("the level table as tab-separated text", table_as_tabs("Cấp học")),
         Case("both tone placements", edit("Trường Mầm non Họa Mi", "Trường Mầm non Hoạ Mi")),
         Case("the parts after 'trong đó' instead of in brackets", edit(
@@ -374,6 +381,7 @@ DONG_THANH_PLAN = Plan(
         Case("NFD text", nfd),
         Case("extra spaces", extra_spaces),
         Case("an appendix as tab-separated text", table_as_tabs("Ngân sách quận")),
+        Case("headings numbered by Word", outline_numbers),
         Case("the total in billions", edit("là 4.600 triệu đồng", "là 4,6 tỷ đồng")),
         Case("the money's parts after 'trong đó'", edit(
             "4.600 triệu đồng (công nhận mới 3.400 triệu đồng; công nhận lại 1.200 triệu đồng), chi tiết tại Phụ lục 2 "
