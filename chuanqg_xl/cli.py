@@ -20,6 +20,32 @@ from .messages import text
 
 FORMATS = click.Choice(["text", "json"])
 LANG = click.Choice(["vi", "en"])
+CLICK_MODULES = ("core", "exceptions", "types", "parser", "decorators", "formatting", "termui")
+
+
+def _click_in_vietnamese() -> None:
+    """click's own sentences (a missing file name, an unknown option, help headings) come from
+    `messages/clicktext.py`: click asks gettext for each, so each of its modules is given ours instead."""
+    import importlib
+
+    from .messages import MESSAGES
+
+    def gettext(message: str) -> str:
+        entry = MESSAGES.get("click:" + message)
+        return entry["vi"] if entry is not None else message
+
+    def ngettext(singular: str, plural: str, count: int) -> str:
+        return gettext(singular if count == 1 else plural)
+
+    for name in CLICK_MODULES:
+        module = importlib.import_module(f"click.{name}")
+        if hasattr(module, "_"):
+            module._ = gettext  # type: ignore[attr-defined]
+        if hasattr(module, "ngettext"):
+            module.ngettext = ngettext  # type: ignore[attr-defined]
+
+
+_click_in_vietnamese()
 
 
 def _h(key: str) -> str:
@@ -342,6 +368,12 @@ def serve_cmd(host: str, port: int, no_browser: bool, lang: str) -> None:
         return 0
 
     run_library(action, f"{host}:{port}", lang)
+
+# Placeholders in the usage lines, in the officer's words ("Cách dùng: chuanqg-xl check [TÙY CHỌN] FILE").
+main.options_metavar = "[TÙY CHỌN]"
+main.subcommand_metavar = "LỆNH [ĐỐI SỐ]..."
+for _command in main.commands.values():
+    _command.options_metavar = "[TÙY CHỌN]"
 
 
 if __name__ == "__main__":  # pragma: no cover

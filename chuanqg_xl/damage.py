@@ -141,3 +141,44 @@ def repair(damage: Damage) -> tuple[str, str]:
         return "error", "#NUM!"        # NaN, Infinity, an overflow: what Excel shows for a number it cannot hold
     except ValueError:
         return "text", damage.raw      # "abc", "1,5", "0x1F": kept as the text it is
+
+
+# ---------------------------------------------------------------- style references past the style table
+
+_STYLE_ATTR = re.compile(rb"""(\ss\s*=\s*["']\s*)(\d+)(\s*["'])""")
+_CELL_XFS = re.compile(rb"<((?:[\w.-]+:)?)cellXfs\b[^>]*>(.*?)</\1cellXfs>", re.S)
+_XF = re.compile(rb"<(?:[\w.-]+:)?xf[\s/>]")
+
+
+def style_count(styles: bytes) -> int:
+    """How many cell formats (cellXfs) a styles part holds: a cell's s="…" must be below this."""
+    found = _CELL_XFS.search(styles)
+    return len(_XF.findall(found.group(2))) if found else 0
+
+
+def reset_bad_styles(data: bytes, count: int) -> tuple[bytes, int, str | None, str | None]:
+    """A sheet part with every style index past `count` set to 0 (the default format, as Excel's repair does):
+    (new part, how many were reset, the first such cell, its index). Cells keep their values."""
+    first_cell: str | None = None
+    first_index: str | None = None
+    reset = 0
+
+    def fix(match: re.Match[bytes]) -> bytes:
+        nonlocal reset, first_cell, first_index
+        if int(match.group(2)) < count:
+            return match.group(0)
+        reset += 1
+        if first_cell is None:
+            tag_start = data.rfind(b"<", 0, match.start())
+            attrs = _attrs(data[tag_start:data.find(b">", match.start())])
+            position = _position(attrs.get(b"r"))
+            if position is not None:
+                from .cells import a1
+
+                first_cell, first_index = a1(*position), match.group(2).decode()
+        return match.group(1) + b"0" + match.group(3)
+
+    if b" s=" not in data and b"\ts=" not in data and b"\ns=" not in data:
+        return data, 0, None, None
+    fixed = _STYLE_ATTR.sub(fix, data)
+    return fixed, reset, first_cell, first_index

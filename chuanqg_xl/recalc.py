@@ -146,16 +146,23 @@ def _remove_sheet(pkg: Package, workbook_part: str, book: WorkbookXml, name: str
 def damaged_cells(pkg: Package, lang: str) -> tuple[dict[str, dict[tuple[int, int], CellWrite]], list[Finding]]:
     """Every cell of every worksheet that no spreadsheet program reads as it is, and what recalc writes there
     (sheet name → cell → write), with a finding at each saying what the file held."""
-    from .damage import NUMBER, repair, scan_damage
+    from .damage import NUMBER, repair, reset_bad_styles, scan_damage, style_count
     from .report import make_finding
 
     with pkg.opened() as archive:
         parts = ooxml_sheet_parts(archive, pkg.path)
     repairs: dict[str, dict[tuple[int, int], CellWrite]] = {}
     findings: list[Finding] = []
+    formats = style_count(pkg.read("xl/styles.xml")) if pkg.has("xl/styles.xml") else None
     for name, part in parts.items():
         if not pkg.has(part):
             continue
+        if formats is not None:   # a style index past the style table: Excel resets it when it repairs the file
+            fixed, reset, first, index = reset_bad_styles(pkg.read(part), formats)
+            if reset:
+                pkg.write(part, fixed)
+                findings.append(make_finding("damaged-cell", name, first, lang, "style", index=index, count=reset,
+                                             formats=formats, raw=index or ""))
         for damage in scan_damage(pkg.read(part)):
             how, value = repair(damage)
             write = CellWrite(None, None, text=value) if how == "text" else CellWrite(None, None, error=value)

@@ -178,3 +178,38 @@ def test_plain_check_does_not_load_click(make_plan) -> None:
     other = subprocess.run([sys.executable, "-c", script, "rules"], capture_output=True, text=True, encoding="utf-8",
                            timeout=60)
     assert other.stderr.strip() == "True" and "V001" in other.stdout   # everything else is the click program
+
+
+# Every mistake a user can make on the command line is answered in Vietnamese (click's own words included).
+CLICK_MISTAKES = [
+    (["check"], "Thiếu đối số 'FILE'"),
+    (["chek", "x.xlsx"], "Không có lệnh 'chek'. Có phải ý bạn là 'check'?"),
+    (["check", "--foo", "x.xlsx"], "Không có tùy chọn '--foo'"),
+    (["check", "x.xlsx", "--format", "xml"], "'xml' không phải là một trong 'text', 'json'"),
+    (["new", "--unit", "A", "--year", "3000"], "3000 nằm ngoài khoảng cho phép"),
+    (["new", "--unit", "A", "--year", "hai"], "'hai' không phải là một số hợp lệ"),
+    (["export", "x.xlsx", "-o"], "Tùy chọn '-o' cần một giá trị đi kèm"),
+    (["check", "a.xlsx", "b.xlsx"], "Thừa đối số (b.xlsx)"),
+    (["export", "x.xlsx"], "Thiếu tùy chọn '-o'"),
+    ([], "[TÙY CHỌN] LỆNH [ĐỐI SỐ]..."),
+]
+
+
+def test_click_speaks_vietnamese() -> None:
+    for args, expected in CLICK_MISTAKES:
+        result = CliRunner().invoke(main, args)
+        shown = f"{args}: exit {result.exit_code}\n{result.output}"
+        assert expected in result.output, shown
+        for english in ("Usage:", "Error:", "Missing", "No such", "Invalid value", "is not", "Try '", "requires"):
+            assert english not in result.output, (english, shown)
+    help_text = CliRunner().invoke(main, ["export", "--help"]).output
+    assert "Tùy chọn:" in help_text and "Hiện trợ giúp này rồi thoát." in help_text and "Options" not in help_text
+
+
+def test_an_output_that_is_a_folder_gets_our_sentence_not_clicks(make_plan, tmp_path: Path) -> None:
+    path = make_plan()
+    for args in (["recalc", str(path), "-o", str(tmp_path)], ["status", str(path), "-o", str(tmp_path)],
+                 ["import", str(path), "-o", str(tmp_path)], ["consolidate", str(path), "-o", str(tmp_path)]):
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 2 and "là một thư mục" in result.output, (args, result.output)
+        assert "Error" not in result.output and "Usage" not in result.output

@@ -298,3 +298,25 @@ def test_export_status_import_refuse_their_input_and_back_up_other_plans(make_pl
     result = _cli("status", str(plan), "--as-of", "2023-10-15", "-o", str(status_out))
     assert result.exit_code in (0, 1)
     assert files.backup_path(status_out).read_bytes() == before[plan]
+
+
+WRITE_ERRORS = ["ENOSPC", "EDQUOT", "EROFS", "EACCES", "EPERM", "EBUSY", "ETXTBSY", "ENAMETOOLONG", "ELOOP", "EIO",
+                "EMFILE", "ENOTDIR", "EXDEV", "ETIMEDOUT", "EFBIG", "EINVAL", "EAGAIN", "ENOMEM", "ESTALE", "ENXIO"]
+
+
+@pytest.mark.parametrize("name", [name for name in WRITE_ERRORS if hasattr(errno, name)])
+def test_every_os_error_a_write_can_meet_is_a_vietnamese_sentence(target: Path, name: str) -> None:
+    """Whatever the system answers while the new file is written, the user reads our words (never the system's
+    English) naming the file, the original stays, and no temporary file is left."""
+    before = target.read_bytes()
+
+    def failing(tmp: Path) -> None:
+        tmp.write_bytes(b"partial")
+        raise OSError(getattr(errno, name), "SYSTEM ENGLISH TEXT")
+
+    with pytest.raises(PlanError) as caught:
+        files.atomic_write(target, failing, backup=True)
+    message = caught.value.message("vi")
+    assert "SYSTEM ENGLISH TEXT" not in message and str(target.parent) in message, message
+    assert target.read_bytes() == before
+    assert sorted(path.name for path in target.parent.iterdir()) == [target.name]

@@ -746,6 +746,12 @@ MESSAGES.update({
         "en": "The cell refers to string '{raw}', which the file does not have (the file is damaged): its real "
               "content is lost and is read as #REF!.",
     },
+    "finding.damaged-cell.style": {
+        "vi": "{count} ô của trang dùng định dạng số {index}, mà tệp chỉ có {formats} định dạng (tệp bị hỏng); recalc "
+              "đặt lại định dạng mặc định cho các ô đó, giá trị giữ nguyên.",
+        "en": "{count} cell(s) of the sheet use format {index}, but the file has only {formats} (the file is damaged); "
+              "recalc gives them the default format, values unchanged.",
+    },
     "finding.damaged-cell.number": {
         "vi": "Ô số chứa '{raw}', không phải là số Excel đọc được (tệp bị hỏng); recalc ghi lại ô thành {repaired}.",
         "en": "The number cell holds '{raw}', which Excel cannot read as a number (the file is damaged); recalc "

@@ -173,6 +173,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "oserror.EMFILE": {"vi": "mở quá nhiều tệp cùng lúc", "en": "too many open files"},
     "oserror.ETIMEDOUT": {"vi": "ổ mạng không phản hồi", "en": "the network drive did not respond"},
     "oserror.EBUSY": {"vi": "tệp đang bị chương trình khác giữ", "en": "the file is held by another program"},
+    "oserror.EFBIG": {"vi": "tệp quá lớn cho ổ đĩa này (ổ FAT32 chỉ nhận tệp dưới 4 GB)",
+                      "en": "the file is too large for this drive (FAT32 takes files under 4 GB)"},
+    "oserror.EINVAL": {"vi": "tên hoặc thao tác không hợp lệ với ổ đĩa này (ví dụ tên có ký tự : * ? \" < > |)",
+                       "en": "a name or operation this drive does not accept (e.g. a name with : * ? \" < > |)"},
+    "oserror.EAGAIN": {"vi": "tài nguyên tạm thời không sẵn sàng, hãy thử lại", "en": "temporarily unavailable, "
+                       "try again"},
+    "oserror.ENOMEM": {"vi": "máy không đủ bộ nhớ", "en": "out of memory"},
+    "oserror.ETXTBSY": {"vi": "tệp đang được một chương trình khác dùng", "en": "the file is in use by a program"},
+    "oserror.ESTALE": {"vi": "ổ mạng đã mất kết nối tới tệp", "en": "the network drive lost the file"},
     "oserror.EXDEV": {"vi": "không thể chuyển tệp giữa hai ổ đĩa", "en": "cannot move a file across drives"},
     # ------------------------------------------------------------ packages no spreadsheet program opens as they are
     "safety.xml_broken": {
