@@ -289,7 +289,7 @@ def machine(soffice: str | None) -> dict[str, str]:
             versions.append(f"{package} {metadata.version(package)}")
         except metadata.PackageNotFoundError:
             versions.append(f"{package} (not installed)")
-    office = "not installed"
+    office = "not used in this run"
     if soffice:
         try:
             office = subprocess.run([soffice, "--version"], capture_output=True, text=True, timeout=60,
@@ -467,9 +467,10 @@ def render(results: dict[tuple[str, int | None], Measurement], sizes: list[int],
     found = _m(results, "help", None)
     median, spread, peak, runs = _cell(found, floor_mib)
     lines.append(f"| — | — | `chuanqg-xl --help` | {median} | {spread} | {peak} | {runs} |")
-    lines += ["", "## Ratios (ours / anchor; below 1 means we are faster)", "",
-              "| schools | " + " | ".join(f"{ours} / {anchor}" for ours in OURS for anchor in ANCHORS) + " |",
-              "|---:|" + "---:|" * (len(OURS) * len(ANCHORS))]
+    if sizes:
+        lines += ["", "## Ratios (ours / anchor; below 1 means we are faster)", "",
+                  "| schools | " + " | ".join(f"{ours} / {anchor}" for ours in OURS for anchor in ANCHORS) + " |",
+                  "|---:|" + "---:|" * (len(OURS) * len(ANCHORS))]
     for size in sizes:
         cells = []
         for ours in OURS:
@@ -481,7 +482,8 @@ def render(results: dict[tuple[str, int | None], Measurement], sizes: list[int],
                 else:
                     cells.append("—" if ratio is None else f"{ratio:.2f}")
         lines.append(f"| {size:,} | " + " | ".join(cells) + " |")
-    lines += ["", "## Targets (issue 7)", "", "| target | measured | result |", "|---|---|---|"]
+    if targets:
+        lines += ["", "## Targets (issue 7)", "", "| target | measured | result |", "|---|---|---|"]
     for target in targets:
         verdict = {True: "pass", False: "**miss**", None: "not measured"}[target.passed]
         lines.append(f"| {target.name} | {target.measured} | {verdict} |")
