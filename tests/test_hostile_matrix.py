@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import zipfile
 from collections import Counter
@@ -45,6 +46,7 @@ COMMANDS: dict[str, Callable[[Path, Path], list[str]]] = {
 PLAIN_REFUSERS = ("check", "check_json", "recalc_o", "recalc", "export", "status")
 WORD_FILES = {"docx_renamed"}   # check reads a Word plan (and says it is none); the workbook commands refuse it
 FORBIDDEN = ("Traceback", "Lỗi không mong đợi", "Warning", "panicked at")
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f]")
 
 
 @dataclass
@@ -87,6 +89,8 @@ def _run(job: tuple[hostile.Item, str, Path, Path]) -> Outcome:
     elif run.code not in (0, 1, 2):
         problems.append(f"exit code {run.code}")
     problems += [f"'{word}' in the output" for word in FORBIDDEN if word in run.out + run.err]
+    if CONTROL.search(run.out + run.err):
+        problems.append(f"a control character reached the terminal: {CONTROL.search(run.out + run.err).group(0)!r}")
     if run.max_rss_mb > MAX_RSS_MB:
         problems.append(f"used {run.max_rss_mb:.0f} MB")
     if run.code == 2 and str(path) not in run.err + run.out and path.name not in run.err + run.out:

@@ -678,3 +678,20 @@ def test_a_name_at_the_length_limit_is_recalculated_in_place(make_plan, tmp_path
     too_long = tmp_path / ("x" * 300 + ".xlsx")
     run = run_cli(["check", str(too_long)], cwd=tmp_path)
     assert run.code == 2 and "quá dài" in run.err, run.text
+
+
+# ---------------------------------------------------------------- control characters from a workbook
+
+
+@pytest.mark.parametrize("name, shown", [("escape_in_name", "\\x1b[2J\\x1b[31m\\x07"), ("bell_in_name", "\\x07\\x08")])
+def test_control_characters_are_shown_not_obeyed(corpus_home: Path, tmp_path: Path, name: str, shown: str) -> None:
+    item = hostile.BY_NAME[name]
+    path = tmp_path / item.filename
+    shutil.copyfile(corpus_home / item.name / item.filename, path)
+    for args in (["check", str(path)], ["recalc", str(path), "-o", str(tmp_path / "ra.xlsx")],
+                 ["export", str(path), "-o", str(tmp_path / "pl.xlsx"), "--force"], ["status", str(path)]):
+        run = run_cli(args, cwd=tmp_path)
+        assert run.code in (0, 1), run.text
+        assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", run.text), (args, run.text)
+        if args[0] in ("check", "recalc"):
+            assert "V024" in run.out and f"TH Kim Đồng{shown}" in run.out, (args, run.out)
