@@ -284,6 +284,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Ngày '{value}': năm {year} nằm ngoài khoảng {first}–{last}.",
         "en": "Date '{value}': the year {year} is outside {first}–{last}.",
     },
+    "web.error.busy": {
+        "vi": "Đang có {count} lần tổng hợp chưa xong. Hãy chờ một lần xong rồi chọn lại các tệp.",
+        "en": "{count} consolidations are still under way. Wait for one to finish, then choose the files again.",
+    },
+    "web.error.job_gone": {
+        "vi": "Không còn theo dõi được lần tổng hợp này (trang kiểm tra đã khởi động lại, hoặc đã quá lâu). Hãy "
+              "chọn lại các tệp.",
+        "en": "This consolidation can no longer be followed (the server restarted, or it was too long ago). Choose "
+              "the files again.",
+    },
     "web.error.no_such_download": {"vi": "Kết quả này không có tệp đó để tải.",
                                    "en": "This result has no such download."},
     "web.error.unexpected": {
@@ -298,6 +308,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "web.js.checking": {"vi": "Đang kiểm tra sổ…", "en": "Checking…"},
     "web.js.checking_many": {"vi": "Đang đọc và tổng hợp {{count}} sổ… việc này có thể mất một lúc.",
                              "en": "Reading and consolidating {{count}} workbooks… this may take a while."},
+    "web.job.queued": {"vi": "Đang chờ lượt: một việc kiểm tra khác đang chạy…",
+                       "en": "Waiting for its turn: another check is running…"},
+    "web.job.read": {"vi": "Đang đọc các sổ: xong {done}/{total}…", "en": "Reading the workbooks: {done} of {total} "
+                                                                           "done…"},
+    "web.job.write": {"vi": "Đã đọc xong, đang ghi bảng tổng hợp ({percent} %)…",
+                      "en": "All read; writing the consolidated workbook ({percent} %)…"},
+    "web.job.finish": {"vi": "Đang chuẩn bị kết quả…", "en": "Preparing the result…"},
     "web.js.making": {"vi": "Đang tạo tệp…", "en": "Making the file…"},
     "web.js.too_large": {
         "vi": "Tệp '{{name}}' lớn hơn {limit} MB, quá giới hạn của trang.",

@@ -5,7 +5,8 @@ embedding; `serve(host, port)` runs it on Werkzeug's threaded server and
 opens the browser. Modules: `app` (routes and the checks every request
 passes), `actions` (what each file is, and which library call it gets),
 `present` (findings and figures as the page shows them), `uploads` (private
-folders, limits, the bounded store of results), `server` (the command).
+folders, limits, the bounded store of results), `jobs` (consolidations the
+page follows), `server` (the command).
 """
 from __future__ import annotations
 

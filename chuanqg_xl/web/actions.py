@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Callable, Iterable, Mapping
 
 from ..errors import PlanError
 from ..messages import text
@@ -75,16 +75,25 @@ def check_uploads(uploads: list[Upload], folder: Path, lang: str) -> PlanResult 
     plan together: the workbook checked and the plan's text held against it
     (`check --plan`). Anything else: the consolidation of the workbooks.
     """
-    if len(uploads) == 1:
-        if kind_of(uploads[0]) == "document":
-            return check_document(uploads[0], folder, lang)
+    task = task_of(uploads)
+    if task == "document":
+        return check_document(uploads[0], folder, lang)
+    if task == "workbook":
         return check_workbook(uploads[0], lang)
-    kinds = sorted(kind_of(upload) for upload in uploads)
-    if kinds == ["document", "workbook"]:
+    if task == "pair":
         workbook = next(upload for upload in uploads if upload.kind == "workbook")
         document = next(upload for upload in uploads if upload.kind == "document")
         return check_workbook(workbook, lang, document)
     return consolidate_uploads(uploads, folder, lang)
+
+
+def task_of(uploads: list[Upload]) -> str:
+    """'workbook', 'document' (one file), 'pair' (a workbook with its Word plan) or 'province' (the rest)."""
+    if len(uploads) == 1:
+        return kind_of(uploads[0])
+    if sorted(kind_of(upload) for upload in uploads) == ["document", "workbook"]:
+        return "pair"
+    return "province"
 
 
 # ---------------------------------------------------------------- one plan
@@ -197,19 +206,20 @@ class ProvinceResult:
     total: int
     districts: list[DistrictRow]
     problems: list[tuple[str, str]]     # (severity, sentence)
-    workbook: bytes
     token: str | None = None
     unreadable: list[tuple[str, str]] = field(default_factory=list)   # (file name, sentence)
     outputs: dict[str, bytes] = field(default_factory=dict)         # files made already, kept for downloads
 
 
-def consolidate_uploads(uploads: list[Upload], folder: Path, lang: str) -> ProvinceResult:
-    """Several district workbooks → the consolidation, as `chuanqg-xl consolidate` does."""
+def consolidate_uploads(uploads: list[Upload], folder: Path, lang: str,
+                        progress: Callable[[str, int, int], None] | None = None) -> ProvinceResult:
+    """Several district workbooks → the consolidation, as `chuanqg-xl consolidate` does. `progress(phase, done,
+    total)` hears of it as the library goes: files read ('read'), rows written ('write')."""
     from ..consolidate import consolidate
 
     names = names_of(uploads)
     output = folder / "tong-hop.xlsx"
-    result = consolidate([upload.path for upload in uploads], output, lang, names=names)
+    result = consolidate([upload.path for upload in uploads], output, lang, names=names, progress=progress)
     rows = []
     for number, district in enumerate(result.districts, start=1):
         findings = district.findings
@@ -218,9 +228,8 @@ def consolidate_uploads(uploads: list[Upload], folder: Path, lang: str) -> Provi
                                 summary_line(findings, lang), group_findings(findings)))
     unreadable = [(problem.name, problem.message) for problem in result.problems if problem.kind == "unreadable"]
     problems = [(problem.severity, problem.message) for problem in result.problems if problem.kind != "unreadable"]
-    workbook = output.read_bytes()
-    return ProvinceResult(len(uploads), rows, problems, workbook, unreadable=unreadable,
-                          outputs={f"consolidated-{lang}": workbook})
+    return ProvinceResult(len(uploads), rows, problems, unreadable=unreadable,
+                          outputs={f"consolidated-{lang}": output.read_bytes()})
 
 
 # ---------------------------------------------------------------- downloads
@@ -301,7 +310,7 @@ def _build(what: str, kept: Kept, uploads: list[Upload], folder: Path, lang: str
         if kept.kind != "province":
             raise PlanError("web.error.no_such_download")
         key = f"consolidated-{lang}"
-        data = kept.outputs.get(key) or consolidate_uploads(uploads, folder, lang).workbook
+        data = kept.outputs.get(key) or consolidate_uploads(uploads, folder, lang).outputs[key]
         return Download(data, text("web.file.consolidated", lang, count=len(uploads)) + ".xlsx", XLSX)
     if what == IMPORTED:
         documents = [upload for upload in uploads if kind_of(upload) == "document"]

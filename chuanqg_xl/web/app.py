@@ -1,9 +1,10 @@
 """The Flask app: routes, the safety checks every request passes, and the answers for what goes wrong.
 
 Routes: `/` the page; `POST /check` one file (its check) or several (the
-consolidation); `/r/<token>` a result again (reload, other language);
-`/d/<token>/<what>` a download (recalc, appendices, pdf, status,
-consolidated). Static files are package data under `static/`.
+consolidation: from the page's script, a job whose progress `/job/<id>`
+answers, then its result); `/r/<token>` a result again (reload, other
+language); `/d/<token>/<what>` a download (recalc, appendices, pdf, status,
+consolidated, imported). Static files are package data under `static/`.
 
 Every request: the Host header must be the served address (DNS rebinding).
 Posts and downloads: no cross-site request (Origin, Sec-Fetch-Site), and a
@@ -30,8 +31,9 @@ from .. import __version__
 from ..errors import PlanError
 from ..messages import LANGS, text
 from . import actions
+from .jobs import MAX_RUNNING, Job, JobBoard
 from .uploads import (MAX_FILE_BYTES, MAX_FILES, MAX_REQUEST_BYTES, FileTooLarge, Kept, ResultStore,
-                      TooManyFiles, UploadSink, content_disposition, new_folder, remove_folder)
+                      TooManyFiles, UploadSink, Upload, content_disposition, new_folder, remove_folder)
 
 EXTENSION = "chuanqg_xl"
 LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1"})
@@ -87,6 +89,30 @@ class Served:
     work: threading.BoundedSemaphore = field(default_factory=lambda: threading.BoundedSemaphore(WORKERS))
     soffice: Callable[[], str | None] | None = None
     file_limit: int = MAX_FILE_BYTES
+    jobs: JobBoard = field(default_factory=JobBoard)
+    folders: set[Path] = field(default_factory=set)    # private folders of requests under way
+    folders_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def open_folder(self) -> Path:
+        folder = new_folder(self.temp_root)
+        with self.folders_lock:
+            self.folders.add(folder)
+        return folder
+
+    def close_folder(self, folder: Path | None) -> None:
+        """Remove a request's folder (or stop tracking it: a job has taken it over and removes it itself)."""
+        if folder is None:
+            return
+        with self.folders_lock:
+            self.folders.discard(folder)
+
+    def close(self) -> None:
+        """The server stops: nothing of the requests and jobs still under way stays on disk."""
+        self.jobs.close()
+        with self.folders_lock:
+            folders, self.folders = list(self.folders), set()
+        for folder in folders:
+            remove_folder(folder)
 
     @property
     def address(self) -> str:
@@ -132,7 +158,7 @@ def served_state(app: Flask) -> Served:
 
 def _folder() -> Path:
     if "folder" not in g:
-        g.folder = new_folder(served().temp_root)
+        g.folder = served().open_folder()
     return g.folder
 
 
@@ -183,6 +209,7 @@ def create_app(host: str = "127.0.0.1", port: int = 8765, *, temp_root: str | os
     app.add_url_rule("/check", "check", _check, methods=["POST"])
     app.add_url_rule("/r/<token>", "result", _result, methods=["GET"])
     app.add_url_rule("/d/<token>/<what>", "download", _download, methods=["GET"])
+    app.add_url_rule("/job/<ident>", "job", _job, methods=["GET"])
     return app
 
 
@@ -223,7 +250,7 @@ def _guard() -> Response | None:
     state = served()
     if not state.host_allowed(request.headers.get("Host")):
         return _answer(_t("web.error.wrong_host", host=request.headers.get("Host", ""), address=state.address), 400)
-    if request.method == "POST" or request.endpoint == "download":
+    if request.method == "POST" or request.endpoint in ("download", "job"):
         site = request.headers.get("Sec-Fetch-Site")
         origin = request.headers.get("Origin")
         if site is not None and site not in ("same-origin", "none"):
@@ -258,7 +285,9 @@ def _clean_up(_exc: BaseException | None) -> None:
     sink = g.pop("sink", None)
     if sink is not None:
         sink.close()
-    remove_folder(g.pop("folder", None))
+    folder = g.pop("folder", None)
+    remove_folder(folder)
+    served().close_folder(folder)
 
 
 # ---------------------------------------------------------------- answers
@@ -308,6 +337,8 @@ def _check() -> Response:
     if not uploads:
         raise actions.Refused(_t("web.error.no_file"), 400)
     names = actions.names_of(uploads)
+    if _wants_fragment() and actions.task_of(uploads) == "province":
+        return _start_job(uploads, lang)
     with state.work:
         try:
             result = actions.check_uploads(uploads, _folder(), lang)
@@ -318,6 +349,59 @@ def _check() -> Response:
             raise actions.Refused(actions.user_message(exc, lang, names)) from None
     result.token = state.store.put(kept)
     return _show(result)
+
+
+def _start_job(uploads: list[Upload], lang: str) -> Response:
+    """A consolidation the page follows: it runs in a job that takes over the request's private folder."""
+    state = served()
+    folder = _folder()
+    g.pop("sink").close()              # every upload complete on disk before the job reads it
+    names = actions.names_of(uploads)
+
+    def work(job: Job) -> tuple[actions.ProvinceResult, str | None]:
+        with state.work:
+            job.progress("read", 0, len(uploads))
+            result = actions.consolidate_uploads(uploads, folder, lang, progress=job.progress)
+            job.progress("finish", 0, 0)
+            kept = Kept("province", [(upload.name, upload.read()) for upload in uploads], result.outputs)
+        result.outputs = {}            # kept in the store only: the job holds the page's part alone
+        return result, state.store.put(kept)
+
+    def failure(exc: BaseException) -> str:
+        if isinstance(exc, PlanError):
+            return actions.user_message(exc, lang, names)
+        log.debug("unexpected error in a job", exc_info=exc)
+        return text("web.error.unexpected", lang, detail=f"{type(exc).__name__}: {exc}")
+
+    job = state.jobs.start(folder, len(uploads), lang, work, failure)
+    if job is None:
+        raise actions.Refused(_t("web.error.busy", count=MAX_RUNNING), 429)
+    g.pop("folder")                    # the job's now: it removes it when it ends
+    state.close_folder(folder)
+    return Response(jsonify(job=job.ident, poll=url_for("job", ident=job.ident, lang=lang)).get_data(), 202,
+                    mimetype="application/json")
+
+
+def _job(ident: str) -> Response:
+    """How far a job is; its result once it is done (the page's part only once; then where to see it again)."""
+    state = served()
+    job = state.jobs.get(ident)
+    if job is None:
+        raise actions.Refused(_t("web.error.job_gone"), 404)
+    if job.phase == "failed":
+        return _answer(job.error or _t("web.error.bad_request"), 422)
+    if job.phase == "done":
+        result, token = state.jobs.take(job)
+        if result is None:
+            return jsonify(url=url_for("result", token=token, lang=_lang()) if token else None)
+        result.token = token
+        return _show(result)
+    fraction = job.fraction()
+    with job.lock:
+        phase, done, total = job.phase, job.done, job.of
+    percent = round(100 * (fraction or 0))
+    return jsonify(phase=phase, fraction=fraction, percent=percent,
+                   message=_t(f"web.job.{phase}", done=done, total=total or job.total, percent=percent))
 
 
 def _show(result: actions.PlanResult | actions.ProvinceResult) -> Response:

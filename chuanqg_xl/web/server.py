@@ -56,6 +56,7 @@ def serve(host: str = "127.0.0.1", port: int = 8765, *, open_browser: bool = Tru
         pass
     finally:
         server.server_close()
+        served_state(app).close()     # requests and jobs cut short leave no folder behind
         restore()
     echo(text("web.serve.stopped", lang))
 

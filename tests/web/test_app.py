@@ -13,8 +13,8 @@ from chuanqg_xl import layout as L
 from chuanqg_xl.reader import read_plan
 from chuanqg_xl.web import create_app
 from chuanqg_xl.web import actions
-from webtools import (BASE, SAMPLES, app, client, page_token, post_files, result_token,  # noqa: F401 (fixtures)
-                      temp_root, visible_text)
+from webtools import (BASE, SAMPLES, app, client, follow, page_token, post_files,  # noqa: F401 (fixtures)
+                      result_token, temp_root, visible_text)
 
 HBT = SAMPLES / "hai-ba-trung-2023.xlsx"
 
@@ -255,8 +255,9 @@ def test_unknown_and_expired_results(client) -> None:
 def test_several_workbooks_give_the_consolidation(client, temp_root: Path, tmp_path: Path) -> None:
     files = [SAMPLES / "hai-ba-trung-2023.xlsx", SAMPLES / "kon-tum-2023.xlsx", SAMPLES / "lai-chau-2024.xlsx",
              (b"ten,truong\nTH A,1\n", "danh sách cũ.csv")]
-    answer = post_files(client, files)
+    answer, progress = follow(client, post_files(client, files))
     assert answer.status_code == 200, answer.get_data(as_text=True)[:300]
+    assert all(step["message"] for step in progress)
     html = answer.get_json()["html"]
     seen = visible_text(html)
     assert "Đã đọc được 3/4 sổ" in seen

@@ -205,6 +205,51 @@ def test_several_workbooks_give_the_consolidation(site, page) -> None:
     assert waiting.value.suggested_filename == "Tổng hợp kế hoạch 3 đơn vị.xlsx"
 
 
+def test_a_consolidation_shows_files_read_then_writing(site, page, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bar measures: files read out of the total, then writing (each step slowed so the page sees it)."""
+    import time
+
+    from chuanqg_xl.web import actions
+
+    real = actions.consolidate_uploads
+
+    def slowed(uploads, folder, lang, progress=None):
+        phases: list[str] = []
+
+        def step(phase: str, done: int, total: int) -> None:
+            progress(phase, done, total)
+            if phase == "read" or phase not in phases:
+                time.sleep(1.0)
+            phases.append(phase)
+        return real(uploads, folder, lang, progress=step)
+
+    monkeypatch.setattr(actions, "consolidate_uploads", slowed)
+    url, root = site
+    page.goto(url)
+    page.evaluate("""() => {
+        window.seen = [];
+        const progress = document.getElementById("progress");
+        new MutationObserver(() => window.seen.push([progress.querySelector(".progress-text").textContent,
+                                                     progress.querySelector(".bar span").style.width,
+                                                     progress.classList.contains("indeterminate")]))
+            .observe(progress, {subtree: true, childList: true, attributes: true, characterData: true});
+    }""")
+    page.set_input_files("#files", [str(SAMPLES / name) for name in
+                                    ("hai-ba-trung-2023.xlsx", "kon-tum-2023.xlsx", "lai-chau-2024.xlsx")])
+    page.wait_for_selector(".district")
+    seen = page.evaluate("window.seen")
+    steps = {}
+    for message, width, indeterminate in seen:
+        if message.startswith("Đang đọc các sổ") and not indeterminate:
+            steps.setdefault(message, width)
+    assert list(steps) == [f"Đang đọc các sổ: xong {done}/3…" for done in range(4)]
+    widths = [float(width.rstrip("%")) for width in steps.values()]
+    assert widths == sorted(widths) and widths[0] == 0 and widths[1] > 0 and widths[3] < 100
+    assert any(message.startswith("Đã đọc xong, đang ghi bảng tổng hợp") for message, _, _ in seen)
+    assert page.locator("#progress").is_hidden()
+    assert list(root.iterdir()) == []
+
+
 def test_progress_is_shown_while_the_server_works(site, page) -> None:
     """The request is held back by the test: meanwhile the page says what it is doing, then the result replaces it."""
     url, _ = site

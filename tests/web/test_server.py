@@ -63,6 +63,22 @@ class Server:
                              "X-Requested-With": "fetch", "Origin": f"http://127.0.0.1:{self.port}",
                              "Sec-Fetch-Site": "same-origin"})
 
+    def follow(self, started: bytes, pause: float = 0.1, limit: float = 300.0) -> tuple[int, bytes, list[dict]]:
+        """A consolidation's job followed as the page does: (status, last answer, every progress answer)."""
+        import json
+
+        address = json.loads(started)["poll"]
+        seen: list[dict] = []
+        deadline = time.monotonic() + limit
+        while time.monotonic() < deadline:
+            status, _, body = self.request("GET", address, headers={"X-Requested-With": "fetch"})
+            data = json.loads(body)
+            if status != 200 or "phase" not in data:
+                return status, body, seen
+            seen.append(data)
+            time.sleep(pause)
+        raise AssertionError(f"the job did not end in {limit} s")
+
     def rss_mb(self) -> float:
         status = Path(f"/proc/{self.process.pid}/status").read_text()
         return int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1)) / 1024
@@ -240,7 +256,26 @@ def test_a_province_of_files_is_consolidated_in_worker_processes(server: Server)
     samples = sorted(SAMPLES.glob("*.xlsx"))
     files = [(f"{number:02d}-{path.name}", path.read_bytes())
              for number, path in enumerate(samples * 2, start=1)][:max(PARALLEL_MIN_FILES, 10)]
-    status, _, body = server.upload(files, server.token())
+    status, _, started = server.upload(files, server.token())
+    assert status == 202, started[:500]
+    status, body, progress = server.follow(started)
     assert status == 200, body[:500]
     assert f"Đã đọc được {len(files)}/{len(files)} sổ" in body.decode()
+    messages = [step["message"] for step in progress]
+    assert any(message.startswith("Đang đọc các sổ: xong ") and message.endswith(f"/{len(files)}…")
+               for message in messages)
     assert list(server.tmp.iterdir()) == []
+
+
+def test_ctrl_c_during_a_consolidation_leaves_nothing_behind(tmp_path: Path) -> None:
+    running = start(tmp_path)
+    try:
+        files = [(f"{number:02d}-{path.name}", path.read_bytes())
+                 for number, path in enumerate(sorted(SAMPLES.glob("*.xlsx")) * 4, start=1)]
+        status, _, started = running.upload(files, running.token())
+        assert status == 202
+        assert list(running.tmp.iterdir())                      # the job's folder, while it works
+    finally:
+        code = stop(running)
+    assert code == 0, "".join(running.output)
+    assert list(running.tmp.iterdir()) == []

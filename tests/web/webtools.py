@@ -61,3 +61,21 @@ def visible_text(html: str) -> str:
 
 def result_token(answer) -> str:
     return re.search(r"/r/([^?]+)", answer.get_json()["url"]).group(1)
+
+
+def follow(client, answer, *, lang: str = "vi", pause: float = 0.05, limit: float = 300.0):
+    """A consolidation's job followed as the page follows it: (its last answer, every progress answer seen)."""
+    import time
+
+    assert answer.status_code == 202, answer.get_data(as_text=True)[:300]
+    poll = answer.get_json()["poll"]
+    seen = []
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        answer = client.get(poll, base_url=BASE, headers={"X-Requested-With": "fetch"})
+        data = answer.get_json()
+        if answer.status_code != 200 or "phase" not in data:
+            return answer, seen
+        seen.append(data)
+        time.sleep(pause)
+    raise AssertionError(f"the job did not end in {limit} s: {seen[-1:]}")

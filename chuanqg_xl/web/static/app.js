@@ -30,6 +30,7 @@
     var bar = progress ? progress.querySelector(".bar span") : null;
     var status = progress ? progress.querySelector(".progress-text") : null;
     var busy = false;
+    var POLL_MS = 400;
     if (!form || !input || !results) { return; }
     var limit = parseInt(form.getAttribute("data-limit"), 10) || 0;
     var maxFiles = parseInt(form.getAttribute("data-max-files"), 10) || 0;
@@ -70,6 +71,49 @@
       link.href = url.replace(/([?&])lang=[a-z]+/, "$1lang=" + other);
     }
 
+    function parse(request) {
+      try { return JSON.parse(request.responseText); } catch (e) { return null; }
+    }
+
+    // The answer of a check (or of a job, once done): the result replaces what was there.
+    function finish(answer) {
+      busy = false;
+      form.classList.remove("busy");
+      hideProgress();
+      input.value = "";
+      if (answer && answer.html) {
+        results.innerHTML = answer.html;
+        if (answer.url && window.history && history.pushState) {
+          history.pushState(null, "", answer.url);
+          updateLanguageLink(answer.url);
+        }
+        var summary = document.getElementById("summary") || results.querySelector(".alert");
+        if (summary && summary.scrollIntoView) { summary.scrollIntoView({ block: "start", behavior: "smooth" }); }
+      } else if (answer && answer.url) {
+        window.location.href = answer.url;            // shown already elsewhere: open its page
+      } else {
+        showError(T.failed);
+      }
+    }
+
+    // A job on the server: ask how far it is until it is done; the bar shows files read, then writing.
+    function follow(url) {
+      var xhr = new XMLHttpRequest();
+      xhr.onload = function () {
+        var answer = parse(xhr);
+        if (answer && answer.phase) {
+          showProgress(answer.message, answer.fraction);
+          setTimeout(function () { follow(url); }, POLL_MS);
+          return;
+        }
+        finish(answer);
+      };
+      xhr.onerror = function () { finish(null); };
+      xhr.open("GET", url);
+      xhr.setRequestHeader("X-Requested-With", "fetch");
+      xhr.send();
+    }
+
     function send(files) {
       if (busy) { return; }
       if (!files || !files.length) { showError(T.no_file); return; }
@@ -89,30 +133,15 @@
       };
       xhr.upload.onload = function () { showProgress(checking, null); };
       xhr.onload = function () {
-        busy = false;
-        form.classList.remove("busy");
-        hideProgress();
-        var answer = null;
-        try { answer = JSON.parse(xhr.responseText); } catch (e) { answer = null; }
-        if (answer && answer.html) {
-          results.innerHTML = answer.html;
-          if (answer.url && window.history && history.pushState) {
-            history.pushState(null, "", answer.url);
-            updateLanguageLink(answer.url);
-          }
-          var summary = document.getElementById("summary") || results.querySelector(".alert");
-          if (summary && summary.scrollIntoView) { summary.scrollIntoView({ block: "start", behavior: "smooth" }); }
-        } else {
-          showError(T.failed);
+        var answer = parse(xhr);
+        if (answer && answer.job && answer.poll) {      // a consolidation: follow it until it is done
+          showProgress(checking, 0);
+          follow(answer.poll);
+          return;
         }
-        input.value = "";
+        finish(answer);
       };
-      xhr.onerror = function () {
-        busy = false;
-        form.classList.remove("busy");
-        hideProgress();
-        showError(T.failed);
-      };
+      xhr.onerror = function () { finish(null); };
       xhr.open("POST", form.action);
       xhr.setRequestHeader("X-Requested-With", "fetch");
       xhr.send(data);
