@@ -199,7 +199,7 @@ def _sheet_names(stream: bytes) -> dict[int, str]:
 
 def check_biff(stream: bytes, path: Path, max_cells: int) -> None:
     """Every sheet's DIMENSIONS and cells within `max_cells`; SST and merge records consistent with their length."""
-    from .guard import refuse_grid
+    from .extent import refuse_grid
 
     names = _sheet_names(stream)
     sheet, depth = "", 0

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 import hostile
+from chuanqg_xl import extent as extent_module
 from chuanqg_xl import guard
 from chuanqg_xl.errors import PlanError
 
@@ -254,7 +255,7 @@ def test_the_guard_places_cells_where_calamine_does(tmp_path: Path, name: str) -
     else:
         data = sheet_xml(body)
     rows, cols = calamine_shape(one_sheet_book(tmp_path / f"{name}.xlsx", data))
-    extent = guard._exact_extent(data)
+    extent = extent_module._exact_extent(data)
     # calamine gives at least a 1 × 1 grid; the guard counts only cells with a value, but it never counts less
     guarded = (max(extent[0], 1), max(extent[1], 1))
     assert guarded >= (rows, cols) and guarded[1] >= cols
@@ -341,15 +342,15 @@ def test_ods_extent_matches_calamine(tmp_path: Path) -> None:
     grid = python_calamine.CalamineWorkbook.from_path(str(path)).get_sheet_by_name("S").to_python(
         skip_empty_area=False)
     assert (len(grid), len(grid[0])) == (5, 3)
-    before = guard.MAX_GRID_CELLS
+    before = extent_module.MAX_GRID_CELLS
     try:
-        guard.MAX_GRID_CELLS = 14  # one cell fewer than calamine's 5 × 3 grid
+        extent_module.MAX_GRID_CELLS = 14  # one cell fewer than calamine's 5 × 3 grid
         with pytest.raises(PlanError):
             guard.check_ods_extent(ods_content(rows), path)
-        guard.MAX_GRID_CELLS = 15
+        extent_module.MAX_GRID_CELLS = 15
         guard.check_ods_extent(ods_content(rows), path)
     finally:
-        guard.MAX_GRID_CELLS = before
+        extent_module.MAX_GRID_CELLS = before
 
 
 def xlsb_record(kind: int, body: bytes) -> bytes:
@@ -446,7 +447,7 @@ def test_a_large_legitimate_workbook_is_accepted_quickly(tmp_path: Path) -> None
     with zipfile.ZipFile(path) as archive:
         info = archive.getinfo("xl/worksheets/sheet1.xml")
     assert info.file_size > 40 * 2**20 and info.file_size / info.compress_size < guard.MAX_RATIO / 4
-    guard._checked.clear()
+    extent_module._checked.clear()
     started = time.perf_counter()
     assert guard.sniff(path).kind == "xlsx"
     assert time.perf_counter() - started < 15
