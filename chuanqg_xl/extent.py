@@ -15,6 +15,7 @@ import re
 import struct
 import zlib
 from pathlib import Path
+from typing import Iterator
 
 from .errors import PlanError
 
@@ -77,20 +78,25 @@ def tag_end(data: bytes, pos: int) -> int:
         pos = close + 1
 
 
+def _tags(data: bytes, pattern: re.Pattern[bytes], pos: int = 0) -> Iterator[tuple[re.Match[bytes], int]]:
+    """Each tag `pattern` finds from `pos` on, with the index just past its '>' (quotes respected); stops at a
+    tag that never closes."""
+    while True:
+        match = pattern.search(data, pos)
+        if match is None:
+            return
+        pos = tag_end(data, match.end())
+        if pos < 0:
+            return
+        yield match, pos
+
+
 def _exact_extent(data: bytes) -> tuple[int, int]:
     """Last row and column holding a value, placed the way calamine places cells: the last r attribute
     wins, a cell without one follows the previous cell, a row without one follows the previous row."""
     row = col = max_row = max_col = 0
-    pos = 0
-    while True:
-        match = _XL_TAG.search(data, pos)
-        if match is None:
-            break
-        end = tag_end(data, match.end())
-        if end < 0:
-            break
+    for match, end in _tags(data, _XL_TAG):
         attrs = data[match.end():end - 1]
-        pos = end
         found = _R_ATTR.findall(attrs)
         ref = (found[-1][0] or found[-1][1]).strip() if found else b""
         if match.group(1) == b"row":
@@ -155,15 +161,9 @@ def merged_area(data: bytes) -> int:
     if first < 0:
         return 0
     total = 0
-    pos = max(data.rfind(b"<", 0, first), 0)  # merges sit at the end of a sheet: skip the cells
-    while total <= MAX_MERGED_CELLS:
-        match = _MERGE_TAG.search(data, pos)
-        if match is None:
+    for match, end in _tags(data, _MERGE_TAG, max(data.rfind(b"<", 0, first), 0)):  # merges come last: skip cells
+        if total > MAX_MERGED_CELLS:
             break
-        end = tag_end(data, match.end())
-        if end < 0:
-            break
-        pos = end
         found = _REF_ATTR.findall(data[match.end():end - 1])
         parsed = _RANGE.match(found[-1][0] or found[-1][1]) if found else None
         if parsed is None:
@@ -221,15 +221,7 @@ def check_ods_extent(data: bytes, path: Path) -> None:
     """The same limit for OpenDocument: a 1 KB content.xml can repeat a cell over a million rows."""
     sheet, row, col, max_row, max_col = "", 0, 0, 0, 0
     repeat, valued = 1, False
-    pos = 0
-    while True:
-        match = _ODS_TAG.search(data, pos)
-        if match is None:
-            break
-        end = tag_end(data, match.end())
-        if end < 0:
-            break
-        pos = end
+    for match, end in _tags(data, _ODS_TAG):
         closing, name, attrs = match.group(1), match.group(2), data[match.end():end - 1]
         empty = attrs.rstrip().endswith(b"/")
         if name == b"table":
