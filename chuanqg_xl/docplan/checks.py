@@ -235,21 +235,30 @@ def kind_sources(plan: DocPlan) -> dict[str | None, list[Source]]:
     return sources
 
 
+def _says(label: str, here: bool, lang: str) -> str:
+    """'câu này ghi' / 'phần mục tiêu ghi' / 'các đợt/quý cộng lại được' / 'bảng theo cấp học ghi'."""
+    source = label.rpartition(".")[2]
+    return text(f"doc.says.{source}" if here or source != "text" else "doc.said.text", lang)
+
+
 def check_sections(ctx: Context) -> None:
     """The same figure stated in two places: the lists by kind, the batches/quarters, the level table."""
     for kind, found in kind_sources(ctx.plan).items():
         first = found[0]
+        subject = text("doc.subject.all", ctx.lang) if kind is None else \
+            text("doc.subject.kind", ctx.lang, kind=ctx.kind(kind))
         for other in found[1:]:
             sentence = other.count.sentence if other.count else ""
             if other.value == first.value:
-                ctx.ok(other.where, text("doc.ok.sections", ctx.lang, kind=ctx.kind(kind), value=ctx.n(other.value),
-                                         first=text(first.label, ctx.lang), other=text(other.label, ctx.lang),
+                other_label = "doc.here.text" if other.label == "doc.source.text" else other.label
+                ctx.ok(other.where, text("doc.ok.sections", ctx.lang, subject=subject, value=ctx.n(other.value),
+                                         first=text(first.label, ctx.lang), other=text(other_label, ctx.lang),
                                          where=first.where.label(ctx.lang)), sentence)
             else:
                 ctx.add("stated-figure-mismatch", other.where, "doc_sections", sentence, expected=first.value,
-                        actual=other.value, kind=ctx.kind(kind), value=ctx.n(other.value),
-                        source=text(other.label, ctx.lang), first_value=ctx.n(first.value),
-                        first_source=text(first.label, ctx.lang), first_where=first.where.label(ctx.lang))
+                        actual=other.value, subject=subject, value=ctx.n(other.value),
+                        says=_says(other.label, True, ctx.lang), first_value=ctx.n(first.value),
+                        first_says=_says(first.label, False, ctx.lang), first_where=first.where.label(ctx.lang))
     top = _top_counts(ctx.plan)
     _names_across(ctx, top, [count for count in _period_parts(ctx.plan) if count.kind is not None])
 
@@ -359,7 +368,17 @@ def check_money(ctx: Context) -> None:
         else:
             ctx.add("total-mismatch", money.where, "doc_money", money.sentence, expected=total, actual=money.amount,
                     stated=money.written, parts=" + ".join(written[1:]), unit=money.unit,
+                    unit_en=_unit_name(money.unit, ctx.lang),
                     sum=format_amount(total / MONEY_FACTOR.get(skeleton(money.unit), 1.0), ctx.lang))
+
+
+_UNIT_KEYS = {"trieu dong": "trieu dong", "trieu d": "trieu dong", "trd": "trieu dong", "ty dong": "ty dong",
+              "ti dong": "ty dong", "nghin dong": "nghin dong", "ngan dong": "nghin dong", "dong": "dong"}
+
+
+def _unit_name(unit: str, lang: str) -> str:
+    key = _UNIT_KEYS.get(" ".join(skeleton(unit).split()))
+    return text(f"doc.unit.{key}", lang) if key else unit
 
 
 def check_appendix_money(ctx: Context) -> None:
@@ -468,7 +487,8 @@ def _budget_lines(ctx: Context, table) -> None:
     are checked against the lines.)"""
     for row in table.rows:
         amounts = row.amounts
-        label = " — ".join(f"'{value}'" for value in (row.item, row.school) if value)
+        label = text("doc.budget_line", ctx.lang, item=row.item, school=row.school) if row.item and row.school \
+            else f"'{row.item or row.school}'"
         sources = [value for key, value in amounts.items() if key != "total"]
         if "total" not in amounts or not sources:
             continue
@@ -544,14 +564,15 @@ def check_timeline(ctx: Context) -> None:
             if found is None:
                 continue
             value, source = found
-            period = source.period.label() if kind is None else f"{source.period.label()} ({ctx.kind(kind)})"
+            period, variant = source.period.label(), "doc_period" if kind is None else "doc_period_kind"
             if value == count.value:
-                ctx.ok(task.where, text("doc.ok.period", ctx.lang, count=ctx.n(count.value), period=period),
+                ctx.ok(task.where, text("doc.ok.period" if kind is None else "doc.ok.period_kind", ctx.lang,
+                                        count=ctx.n(count.value), period=period, kind=ctx.kind(kind)),
                        count.sentence)
             else:
-                ctx.add("task-school-count-mismatch", task.where, "doc_period", count.sentence, expected=value,
+                ctx.add("task-school-count-mismatch", task.where, variant, count.sentence, expected=value,
                         actual=count.value, stated=ctx.n(count.value), period=period, counted=ctx.n(value),
-                        where=source.where.label(ctx.lang))
+                        kind=ctx.kind(kind), where=source.where.label(ctx.lang))
 
 
 def check_dates(ctx: Context) -> None:

@@ -39,6 +39,7 @@ _ODD_SPACES = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), No
 _SPACES = re.compile(r"[ \u00a0\u2002-\u200a\u202f\u3000]+")
 FIRST_WORDS = 6
 QUOTE_LENGTH = 90
+_CLAUSE_MARKS = (". ", "; ", ": ", ", ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,9 +70,29 @@ def first_words(value: str, count: int = FIRST_WORDS) -> str:
     return head + ("…" if len(words) > count else "")
 
 
-def quote(value: str, limit: int = QUOTE_LENGTH) -> str:
-    """A sentence shortened for a message, on one line."""
-    return shorten(" ".join(value.replace("\t", " ").split()), limit)
+def quote(value: str, limit: int = QUOTE_LENGTH, focus: tuple[int, int] | None = None) -> str:
+    """A sentence shortened for a message, on one line. With `focus` (a span of `value`), the part kept is the one
+    around it: the words a finding is about are always in its quote."""
+    flat = value.replace("\t", " ").replace("\n", " ")
+    if focus is None or len(flat) <= limit:
+        return shorten(" ".join(flat.split()), limit)
+    start, end = max(0, min(focus[0], len(flat))), max(0, min(focus[1], len(flat)))
+    begin = max(0, start - max(limit - (end - start), 0) // 3)
+    stop = min(len(flat), max(end, begin + limit))
+    if stop == len(flat):
+        begin = max(0, min(begin, stop - limit))
+    if begin > 0:   # start at a clause if one starts in the margin, else at a word
+        clause = min((found + len(mark) for mark in _CLAUSE_MARKS
+                      if (found := flat.find(mark, begin, start)) >= 0), default=-1)
+        space = flat.find(" ", begin, start + 1)
+        begin = clause if clause >= 0 else space + 1 if space >= 0 else begin
+    if stop < len(flat):
+        clause = max((found + 1 for mark in _CLAUSE_MARKS if (found := flat.rfind(mark, end, stop)) >= 0),
+                     default=-1)
+        space = flat.rfind(" ", end, stop)
+        stop = clause if clause > end else space if space >= end else stop
+    kept = " ".join(flat[begin:stop].split())
+    return ("…" if begin > 0 else "") + (kept.rstrip(",;: ") + "…" if stop < len(flat) else kept)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 from ..normalize import parse_date
 from .facts import (NEW, RENEW, Count, DocPlan, Explanation, Mention, Money, Rate, StaleYear, Typo, YearEnd,
@@ -42,6 +43,14 @@ class Item:
     split: bool = False          # this head had its parts on the same line
     named_below: bool = False    # its count's names are the lines below it (one school a line)
     names_line: bool = False     # a line that only names schools of the count above it
+    line: str = ""               # the whole line the item was cut from, and where the item starts in it
+    offset: int = 0
+
+    def quote(self, start: int, end: int) -> str:
+        """The item's line shortened around text[start:end] (what a finding is about)."""
+        if not self.line:
+            return quote(self.text, focus=(start, end))
+        return quote(self.line, focus=(self.offset + start, self.offset + end))
     counts: list[Count] = field(default_factory=list)
     count_starts: list[int] = field(default_factory=list)
     money: list[Money] = field(default_factory=list)
@@ -56,32 +65,41 @@ def _bullet_level(line: str) -> tuple[int, str]:
 
 def items_of(paragraph: Paragraph) -> list[Item]:
     items: list[Item] = []
-    where = paragraph.where
     for line in paragraph.text.replace("\t", " ").split("\n"):
-        level, body = _bullet_level(line)
-        if not level and paragraph.list_level and not _HEADING.match(line):
-            level = paragraph.list_level   # bullets Word draws itself ("-", "+" of a list style)
-        heading = bool(_HEADING.match(line)) and level == 0
-        skel = skeleton(body)
-        bracket = _bracket_parts(body, skel)
-        if bracket:   # "06 trường (công nhận mới 02 trường, công nhận lại 04 trường), cụ thể:"
-            head, inner = bracket
-            items.append(Item(head, skeleton(head), where, level, heading, opens=head.rstrip().endswith(":"),
-                              split=True))
-            items.extend(Item(part, skeleton(part), where, level + 1, inline=True) for part in _inline_parts(inner))
-            continue
-        split = _TRONG_DO.search(skel)
-        if split and split.start() > 0:
-            head, rest = body[:split.start()], body[split.end():]
-            head_item = Item(head, skeleton(head), where, level, heading, opens=not rest.strip(), split=bool(rest))
-            items.append(head_item)
-            items.extend(Item(part, skeleton(part), where, level + 1, inline=True) for part in _inline_parts(rest))
-            continue
+        items.extend(_line_items(paragraph, line))
+    return items
+
+
+def _line_items(paragraph: Paragraph, line: str) -> list[Item]:
+    """The items of one line: the line itself, or a head and the parts cut out of it. Each remembers the line."""
+    where = paragraph.where
+    level, body = _bullet_level(line)
+    if not level and paragraph.list_level and not _HEADING.match(line):
+        level = paragraph.list_level   # a Word list whose labels are unknown: its depth
+    heading = bool(_HEADING.match(line)) and level == 0
+    skel = skeleton(body)
+    head: str | None = None
+    parts: list[str] = []
+    opens = split = False
+    bracket = _bracket_parts(body, skel)
+    cut = _TRONG_DO.search(skel)
+    if bracket:   # "06 trường (công nhận mới 02 trường, công nhận lại 04 trường), cụ thể:"
+        head, inner = bracket
+        parts, opens, split = _inline_parts(inner), head.rstrip().endswith(":"), True
+    elif cut and cut.start() > 0:
+        head, rest = body[:cut.start()], body[cut.end():]
+        parts, opens, split = _inline_parts(rest), not rest.strip(), bool(rest)
+    else:
         pieces = _inline_parts(body) if re.search(r"(?<=[.;:])\s*[-+•]\s+|\s\+\s+", body) else [body]
-        first = pieces[0]
-        items.append(Item(first, skeleton(first), where, level, heading, opens=first.rstrip().endswith(":"),
-                          split=len(pieces) > 1))
-        items.extend(Item(part, skeleton(part), where, level + 1, inline=True) for part in pieces[1:])
+        head, parts = pieces[0], pieces[1:]
+        opens, split = head.rstrip().endswith(":"), len(pieces) > 1
+    # quotes show the line without its typed bullet
+    items = [Item(head, skeleton(head), where, level, heading, opens=opens, split=split, line=body)]
+    position = len(head) if body.startswith(head) else 0
+    for part in parts:
+        found = body.find(part, position)
+        items.append(Item(part, skeleton(part), where, level + 1, inline=True, line=body, offset=max(found, 0)))
+        position = found + len(part) if found >= 0 else position
     return items
 
 
@@ -223,12 +241,12 @@ def parse_item(item: Item, plan_year: int | None = None) -> None:
         value = count_value(written)
         if value is None:
             continue
-        count = Count(value, written, item.where, quote(text), kind=kind, both_kinds=both,
+        count = Count(value, written, item.where, item.quote(match.start(), match.end()), kind=kind, both_kinds=both,
                       period=periods[-1][2] if periods else None, period_text=period_text.strip(), role=role)
         span = _names_after(item, match.end(), next_start)
         if span:
             for piece in split_names(text, *span):
-                count.names.append(Mention(piece.name, item.where, count.sentence,
+                count.names.append(Mention(piece.name, item.where, item.quote(piece.start, piece.end),
                                            role="list" if role in ("plan", "assigned", "extra") else "text",
                                            kind=note_kind(
                     piece.note) or kind, standard_level=note_standard(piece.note),
@@ -243,7 +261,7 @@ def parse_item(item: Item, plan_year: int | None = None) -> None:
         before = skel[window:start]
         kind, _ = _kind_near(skel, window, start)
         funded = [count for count, position in zip(item.counts, item.count_starts) if window <= position < start]
-        money = Money(amount, written, unit, item.where, quote(text), kind=kind,
+        money = Money(amount, written, unit, item.where, item.quote(start, end), kind=kind,
                       total=bool(re.search(r"\btong\b", before)), schools=funded[-1].value if funded else None)
         for count in funded:
             count.role = "funded"
@@ -274,7 +292,7 @@ def gather_names(items: list[Item]) -> None:
         for other, pieces in lines:
             other.names_line = True
             for piece in pieces:
-                count.names.append(Mention(piece.name, other.where, quote(other.text),
+                count.names.append(Mention(piece.name, other.where, other.quote(piece.start, piece.end),
                                            role="list" if count.role in ("plan", "assigned", "extra") else "text",
                                            kind=note_kind(piece.note) or count.kind,
                                            standard_level=note_standard(piece.note),
@@ -380,7 +398,7 @@ def rates_of(item: Item) -> list[Rate]:
             percent = _percent(written)
         before = item.skel[max(0, match.start() - 30):match.start()]
         rates.append(Rate(int(match.group("a")), int(match.group("b")), percent, written, item.where,
-                          quote(item.text), level2=bool(LEVEL2.search(before))))
+                          item.quote(match.start(), match.end()), level2=bool(LEVEL2.search(before))))
     return rates
 
 
@@ -389,7 +407,8 @@ def year_end_of(item: Item, rates: list[Rate]) -> YearEnd | None:
     new = next((count for count in item.counts if count.kind == NEW and count.role != "kept"), None)
     reached = re.search(r"\blen\s+(\d{1,4})\s*/\s*\d{1,4}", item.skel)
     if kept and new and reached:
-        return YearEnd(kept.value, new.value, int(reached.group(1)), item.where, quote(item.text))
+        return YearEnd(kept.value, new.value, int(reached.group(1)), item.where,
+                       item.quote(reached.start(), reached.end()))
     return None
 
 
@@ -401,7 +420,7 @@ def explanation_of(item: Item) -> Explanation | None:
     count = next((count for count in item.counts if count.role == "explained"), None)
     names = count.names if count else []
     return Explanation(count.value if count else (len(names) or None), names,
-                       int(year.group(1)) if year else None, item.where, quote(item.text))
+                       int(year.group(1)) if year else None, item.where, item.quote(match.start(), match.end()))
 
 
 _STALE = re.compile(r"\bke hoach\s+(?:nam\s+)?(20\d\d)\b")
@@ -414,7 +433,8 @@ def stale_years(item: Item, plan_year: int | None) -> list[StaleYear]:
     for match in _STALE.finditer(item.skel):
         year = int(match.group(1))
         if year < plan_year:
-            found.append(StaleYear(year, item.text[match.start():match.end()], item.where, quote(item.text)))
+            found.append(StaleYear(year, item.text[match.start():match.end()], item.where,
+                                   item.quote(match.start(), match.end())))
     return found
 
 
@@ -427,7 +447,7 @@ def typos(item: Item) -> list[Typo]:
     for match in _TELEX_YEAR.finditer(item.skel):
         word = item.text[match.start(1):match.end(1)]
         if word.isascii() and word.islower() and sorted(word) == sorted("nawm"):
-            found.append(Typo(word, "năm", item.where, quote(item.text)))
+            found.append(Typo(word, "năm", item.where, item.quote(match.start(), match.end())))
     return found
 
 
@@ -444,7 +464,7 @@ def deadlines_of(item: Item) -> list[Deadline]:
         written = item.text[match.start(1):match.end(1)]
         parsed = parse_date(written).value
         if isinstance(parsed, dt.date):
-            found.append(Deadline(written, parsed, item.where, quote(item.text)))
+            found.append(Deadline(written, parsed, item.where, item.quote(match.start(1), match.end(1))))
     return found
 
 
@@ -458,7 +478,8 @@ _TOKEN = re.compile(r"\S+")
 _PUNCT = re.compile(r"[,.;:()]")
 
 
-def free_mentions(text: str, where: Where, taken: list[tuple[int, int]], role: str = "text") -> list[Mention]:
+def free_mentions(text: str, where: Where, taken: list[tuple[int, int]], role: str = "text",
+                  quote_at: Callable[[int, int], str] | None = None) -> list[Mention]:
     """'trường mầm non Nậm Loỏng', 'Trường THCS Tây Sơn', 'TH Ngô Thị Nhâm' in running text: a school
     prefix followed by capitalised words."""
     skel = skeleton(text)
@@ -482,7 +503,8 @@ def free_mentions(text: str, where: Where, taken: list[tuple[int, int]], role: s
                 break
         if words:
             name = text[match.start():end]
-            found.append(Mention(name, where, quote(text), role=role))
+            found.append(Mention(name, where, quote_at(match.start(), end) if quote_at else
+                                 quote(text, focus=(match.start(), end)), role=role))
             taken.append((match.start(), end))
     return found
 
@@ -534,5 +556,5 @@ def read_statements(paragraphs: list[Paragraph], plan: DocPlan) -> list[Item]:
             if position >= 0:
                 taken.append((max(0, position - 8), position + len(name.text)))
         if not _LEGAL_BASIS.match(skel) and not item.names_line:
-            plan.mentions.extend(free_mentions(item.text, item.where, taken))
+            plan.mentions.extend(free_mentions(item.text, item.where, taken, quote_at=item.quote))
     return items

@@ -75,22 +75,32 @@ MESSAGES.update({
     "doc.kind.renew": {"vi": "công nhận lại (kể cả nâng mức độ)", "en": "re-recognised (upgrades included)"},
     "doc.kind.upgrade": {"vi": "nâng mức độ", "en": "upgraded"},
     "doc.kind.all": {"vi": "tất cả các hình thức", "en": "all kinds"},
-    "doc.source.text": {"vi": "phần mục tiêu/danh sách", "en": "the targets/lists"},
+    "doc.source.text": {"vi": "phần mục tiêu", "en": "the targets"},
     "doc.source.periods": {"vi": "các đợt/quý cộng lại", "en": "the batches/quarters added up"},
     "doc.source.level_table": {"vi": "bảng theo cấp học", "en": "the level table"},
+    "doc.here.text": {"vi": "câu này", "en": "this sentence"},
+    "doc.says.text": {"vi": "câu này ghi", "en": "this sentence states"},
+    "doc.says.periods": {"vi": "các đợt/quý cộng lại được", "en": "the batches/quarters add up to"},
+    "doc.says.level_table": {"vi": "bảng theo cấp học ghi", "en": "the level table states"},
+    "doc.said.text": {"vi": "phần mục tiêu ghi", "en": "the targets state"},
+    "doc.subject.all": {"vi": "Tổng số trường", "en": "Schools, all kinds"},
+    "doc.subject.kind": {"vi": "Số trường {kind}", "en": "Schools {kind}"},
+    "doc.budget_line": {"vi": "'{item}' của {school}", "en": "'{item}' of {school}"},
     "doc.funded_gap": {"vi": "{kind}: {planned} trường trong kế hoạch, {funded} có kinh phí",
                        "en": "{kind}: {planned} planned, {funded} funded"},
     "doc.ok.names": {"vi": "{count} trường, nêu tên đủ {named} trường", "en": "{count} schools, {named} named"},
     "doc.ok.list_rows": {"vi": "danh sách ghi {count} đơn vị, bảng có {rows} dòng",
                          "en": "the list states {count}, the table has {rows} rows"},
-    "doc.ok.sections": {"vi": "{kind}: {value} trường, {other} khớp với {first} ({where})",
-                        "en": "{kind}: {value} schools, {other} agree with {first} ({where})"},
+    "doc.ok.sections": {"vi": "{subject}: {value}, {other} khớp với {first} ({where})",
+                        "en": "{subject}: {value} in {other} and in {first} ({where})"},
     "doc.ok.same_schools": {"vi": "cùng {count} trường như danh sách ở {where}",
                             "en": "the same {count} schools as the list at {where}"},
     "doc.ok.funded": {"vi": "{kind}: {count} trường, đều có kinh phí", "en": "{kind}: {count} schools, all funded"},
     "doc.ok.table_column": {"vi": "Tổng cộng {kind}: {total} = {parts}", "en": "Total {kind}: {total} = {parts}"},
     "doc.ok.budget_column": {"vi": "Tổng cộng cột '{column}': {total}", "en": "Total of '{column}': {total}"},
     "doc.ok.period": {"vi": "{count} trường = số trường của {period}", "en": "{count} schools = those of {period}"},
+    "doc.ok.period_kind": {"vi": "{count} trường {kind} = số trường {kind} của {period}",
+                           "en": "{count} schools {kind} = those of {period}"},
 })
 
 # ---------------------------------------------------------------- findings on a Word plan (variants of workbook rules)
@@ -100,9 +110,13 @@ MESSAGES.update({
         "en": "The plan states {stated} schools but its parts add up to {parts} = {sum}.",
     },
     "finding.total-mismatch.doc_money": {
-        "vi": "Tổng kinh phí ghi {stated} {unit} nhưng các khoản cộng lại {parts} = {sum}.",
-        "en": "The total states {stated} {unit} but its parts add up to {parts} = {sum}.",
+        "vi": "Tổng kinh phí ghi {stated} {unit} nhưng các khoản cộng lại {parts} = {sum} {unit}.",
+        "en": "The total states {stated} {unit} but its parts ({parts}) add up to {sum} {unit_en}.",
     },
+    "doc.unit.trieu dong": {"vi": "triệu đồng", "en": "million VND"},
+    "doc.unit.ty dong": {"vi": "tỷ đồng", "en": "billion VND"},
+    "doc.unit.nghin dong": {"vi": "nghìn đồng", "en": "thousand VND"},
+    "doc.unit.dong": {"vi": "đồng", "en": "VND"},
     "finding.total-mismatch.doc_rate": {
         "vi": "Tỉ lệ ghi {stated} % nhưng {fraction} = {computed} %.",
         "en": "The rate says {stated} % but {fraction} = {computed} %.",
@@ -161,6 +175,10 @@ MESSAGES.update({
         "vi": "Nhiệm vụ ghi {stated} trường của {period}, nhưng {period} có {counted} trường ({where}).",
         "en": "The task says {stated} schools of {period}, but {period} has {counted} ({where}).",
     },
+    "finding.task-school-count-mismatch.doc_period_kind": {
+        "vi": "Nhiệm vụ ghi {stated} trường {kind} của {period}, nhưng {period} có {counted} trường {kind} ({where}).",
+        "en": "The task says {stated} schools {kind} of {period}, but {period} has {counted} ({where}).",
+    },
     "finding.stated-figure-mismatch.doc_money_appendix": {
         "vi": "{what}: văn bản ghi {stated} triệu đồng, nhưng phụ lục cộng lại {counted} triệu đồng ({where}).",
         "en": "{what}: the text states {stated} million VND, but the appendix adds up to {counted} ({where}).",
@@ -172,8 +190,8 @@ MESSAGES.update({
     "doc.ok.money_appendix": {"vi": "{what}: {stated} triệu đồng, khớp với phụ lục ({where})",
                               "en": "{what}: {stated} million VND, as the appendix adds up ({where})"},
     "finding.stated-figure-mismatch.doc_sections": {
-        "vi": "Số trường {kind}: {source} cho {value}, nhưng {first_source} nêu {first_value} ({first_where}).",
-        "en": "{kind}: {source} give {value}, but {first_source} state {first_value} ({first_where}).",
+        "vi": "{subject}: {says} {value}, nhưng {first_says} {first_value} ({first_where}).",
+        "en": "{subject}: {says} {value}, but {first_says} {first_value} ({first_where}).",
     },
     "finding.school-name-variant.doc": {
         "vi": "'{name}' được hiểu là '{canonical}' ({where}) nhưng viết khác.",
@@ -292,17 +310,16 @@ MESSAGES.update({
         "en": "States {stated} schools but names {named} ({names}).",
     },
     "finding.count-differs-from-names.list_table": {
-        "vi": "Ghi danh sách gồm {stated} đơn vị nhưng bảng danh sách ({table}) có {rows} dòng.",
-        "en": "States {stated} units but the list table ({table}) has {rows} rows.",
+        "vi": "Câu này ghi {stated} nhưng bảng danh sách ({table}) có {rows} trường.",
+        "en": "This sentence states {stated} but the list table ({table}) has {rows} schools.",
     },
     "finding.school-missing-from-section.in_batches": {
-        "vi": "'{name}' có trong danh sách theo đợt/quý nhưng không có trong danh sách theo hình thức công nhận "
-              "({where}).",
-        "en": "'{name}' is in a batch/quarter but not in the lists by kind ({where}).",
+        "vi": "'{name}' có ở đợt/quý này nhưng không có trong danh sách trường của kế hoạch ({where}).",
+        "en": "'{name}' is in this batch/quarter but not in the plan's school list ({where}).",
     },
     "finding.school-missing-from-section.in_list": {
-        "vi": "'{name}' có trong danh sách theo hình thức công nhận nhưng không đợt/quý nào nêu ({where}).",
-        "en": "'{name}' is in the lists by kind but in no batch/quarter ({where}).",
+        "vi": "'{name}' có trong danh sách trường nhưng không có ở đợt/quý nào (các đợt/quý từ {where}).",
+        "en": "'{name}' is in the school list but in no batch/quarter (they start at {where}).",
     },
     "finding.school-kind-differs": {
         "vi": "'{name}' là {kind} ở đây nhưng là {other_kind} ở {where}.",

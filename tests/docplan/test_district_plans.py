@@ -52,6 +52,25 @@ def text_at(label: str, places: tuple[dict[int, str], dict[tuple[int, int], str]
     return rows.get((int(found.group(1)), int(found.group(2))), "") if found else ""
 
 
+# findings about a name or a phrase: the quoted sentence must show it
+_ABOUT = {"X009", "X010", "X013", "D009", "W006", "W002", "D010", "D003"}
+_NAMED = re.compile(r"'([^']+)'")
+_SENTENCE = re.compile(r"«([^»]*)»$")
+
+
+def quote_misses(finding: Finding) -> str | None:
+    """The name or phrase a finding is about, when its quoted sentence does not show it."""
+    sentence = _SENTENCE.search(finding.message)
+    if finding.code not in _ABOUT or sentence is None:
+        return None
+    named = _NAMED.search(finding.message) or re.search(r"\d{1,2}/\d{1,2}/\d{4}", finding.message)
+    if named is None:
+        return None
+    about = named.group(named.lastindex or 0)
+    # a date the report pads ('05/01/2025') may be written '5/01/2025'
+    return None if about in sentence.group(1) or about.lstrip("0") in sentence.group(1) else about
+
+
 @dataclass
 class Score:
     expected: int = 0
@@ -103,6 +122,10 @@ def run_case(plan: Plan, case: Case | None, folder: Path, score: Score, base=Non
         score.expected += len(case.expect)
         score.caught += len(case.expect) - len([item for item in missing if item in case.expect])
     score.false_alarms += len(extra)
+    for finding in report.findings:
+        unquoted = quote_misses(finding)
+        if unquoted:
+            score.problems.append(f"{name}: {finding.code}'s quote leaves out {unquoted!r}: {finding.message}")
     for expect in missing:
         score.problems.append(f"{name}: missing {expect.code} at «{expect.at}»")
     for finding in extra:

@@ -64,3 +64,14 @@ def test_golden_findings(name: str) -> None:
     missing = [item for item in expected["verified"] if (item["where"], item["what"]) not in verified]
     assert missing == []
     assert all(item["why"] for item in [*expected["findings"], *expected["verified"]])
+
+
+@pytest.mark.parametrize("name", sorted(BUILD.NAMES.values()))
+def test_quotes_show_what_a_finding_is_about(name: str) -> None:
+    """A finding about a name, a phrase or a date quotes the part of its sentence that holds it."""
+    from chuanqg_xl.docplan.checks import check_document
+
+    from .test_district_plans import quote_misses
+
+    report = check_document(PLANS / f"{name}.docx")
+    assert [quote_misses(finding) for finding in report.findings if quote_misses(finding)] == []
