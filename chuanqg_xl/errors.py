@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .messages import text
+from .messages import Phrase, text
 
 
 class PlanError(Exception):
@@ -19,7 +19,9 @@ class PlanError(Exception):
         super().__init__(text(key, "vi", **params))
 
     def message(self, lang: str = "vi", names: Mapping[str, str] | None = None) -> str:
-        """The sentence in `lang`; `names` shows a file under another name (a path → what the user calls it)."""
+        """The sentence in `lang` (its phrases too); `names` shows a file under another name (a path → what the
+        user calls it)."""
+        params = {key: value.say(lang) if isinstance(value, Phrase) else value for key, value in self.params.items()}
         if not names:
-            return text(self.key, lang, **self.params)
-        return text(self.key, lang, **{key: names.get(str(value), value) for key, value in self.params.items()})
+            return text(self.key, lang, **params)
+        return text(self.key, lang, **{key: names.get(str(value), value) for key, value in params.items()})

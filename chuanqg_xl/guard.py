@@ -46,7 +46,7 @@ from .extent import (  # noqa: F401 - the sheet-extent checks are part of the gu
     MAX_GRID_CELLS, MAX_MERGED_CELLS, MERGE_COUNTED_CAP, check_ods_extent, check_sheet_extent, check_xlsb_extent,
     grouped, merged_area, refuse_grid, sheet_extent, tag_end,
 )
-from .messages import text
+from .messages import phrase, text
 from .source import Source, open_source
 
 MAX_FILE_BYTES = 300 * 1024 * 1024
@@ -84,7 +84,7 @@ class Sniffed:
 
 
 def _refuse(path: Path, what: str) -> PlanError:
-    return PlanError("error.not_spreadsheet", path=path, what=text(f"what.{what}"))
+    return PlanError("error.not_spreadsheet", path=path, what=phrase(f"what.{what}"))
 
 
 def sniff(path: str | os.PathLike[str], keep: bool = False, *, documents: bool = False) -> Sniffed:
@@ -203,7 +203,7 @@ def _zip_kind(source: Source, accept: tuple[str, ...]) -> str:
         raise PlanError("safety.size_lie", path=path, part=exc.part, size=exc.declared) from None
     except zipfile.BadZipFile as exc:
         if "CRC" in str(exc) or "size" in str(exc).lower():  # the directory is fine, a part's data is not
-            raise PlanError("error.corrupt", path=path, detail=text("safety.detail.part_damaged")) from None
+            raise PlanError("error.corrupt", path=path, detail=phrase("safety.detail.part_damaged")) from None
         raise _refuse(path, "truncated") from None
     except (OSError, EOFError, NotImplementedError, ValueError, RuntimeError, zlib.error) as exc:
         raise PlanError("error.corrupt", path=path, detail=_zip_detail(exc)) from None
@@ -211,12 +211,12 @@ def _zip_kind(source: Source, accept: tuple[str, ...]) -> str:
 
 def _zip_detail(exc: BaseException) -> str:
     if isinstance(exc, NotImplementedError):
-        return text("safety.detail.compression")
+        return phrase("safety.detail.compression")
     if isinstance(exc, OSError) and not isinstance(exc, zipfile.BadZipFile):
         from .source import os_error_text
 
         return os_error_text(exc)
-    return text("safety.detail.part_damaged")
+    return phrase("safety.detail.part_damaged")
 
 
 def _package_kind(archive: zipfile.ZipFile, names: set[str], path: Path, accept: tuple[str, ...] = ()) -> str:
@@ -252,7 +252,7 @@ def check_archive(archive: zipfile.ZipFile, path: Path) -> None:
     infos = archive.infolist()
     if len(infos) > MAX_PARTS:
         raise PlanError("error.archive_too_big", path=path,
-                        detail=text("detail.too_many_parts", count=len(infos), limit=MAX_PARTS))
+                        detail=phrase("detail.too_many_parts", count=len(infos), limit=MAX_PARTS))
     total = 0
     seen: dict[str, str] = {}
     for info in infos:
@@ -266,15 +266,15 @@ def check_archive(archive: zipfile.ZipFile, path: Path) -> None:
         total += size
         if size > MAX_PART_BYTES:
             raise PlanError("error.archive_too_big", path=path,
-                            detail=text("detail.part_too_big", part=info.filename, size=size // 2**20,
+                            detail=phrase("detail.part_too_big", part=info.filename, size=size // 2**20,
                                         limit=MAX_PART_BYTES // 2**20))
         if size > RATIO_MIN_BYTES and size > MAX_RATIO * max(info.compress_size, 1):
             raise PlanError("error.archive_too_big", path=path,
-                            detail=text("detail.ratio_too_high", part=info.filename,
+                            detail=phrase("detail.ratio_too_high", part=info.filename,
                                         ratio=size // max(info.compress_size, 1), limit=MAX_RATIO))
     if total > MAX_TOTAL_BYTES:
         raise PlanError("error.archive_too_big", path=path,
-                        detail=text("detail.total_too_big", size=total // 2**20, limit=MAX_TOTAL_BYTES // 2**20))
+                        detail=phrase("detail.total_too_big", size=total // 2**20, limit=MAX_TOTAL_BYTES // 2**20))
 
 
 def check_package(archive: zipfile.ZipFile, kind: str, path: Path, keep: dict[str, bytes] | None = None) -> None:

@@ -40,9 +40,9 @@ _MULRK = 0x00BD
 
 
 def _damaged(path: Path, detail: str) -> PlanError:
-    from .messages import text
+    from .messages import phrase
 
-    return PlanError("safety.ole_damaged", path=path, detail=text(detail))
+    return PlanError("safety.ole_damaged", path=path, detail=phrase(detail))
 
 
 def _u32s(data: bytes) -> array:

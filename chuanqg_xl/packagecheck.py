@@ -22,7 +22,7 @@ import zipfile
 from pathlib import Path
 
 from .errors import PlanError
-from .messages import text
+from .messages import phrase
 
 SPREADSHEET_NAMESPACES = (b"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
                           b"http://purl.oclc.org/ooxml/spreadsheetml/main")
@@ -49,7 +49,7 @@ _REASONS = {   # expat's message (its XML_ERROR_… constant) → our words for 
 
 
 def _where(part: str, sheet: str | None) -> str:
-    return text("safety.where_sheet", part=part, sheet=sheet) if sheet else text("safety.where_part", part=part)
+    return phrase("safety.where_sheet", part=part, sheet=sheet) if sheet else phrase("safety.where_part", part=part)
 
 
 def check_well_formed(data: bytes, part: str, path: Path, sheet: str | None = None) -> None:
@@ -60,7 +60,7 @@ def check_well_formed(data: bytes, part: str, path: Path, sheet: str | None = No
     except expat.ExpatError as exc:
         reason = _REASONS.get(expat.errors.messages.get(exc.code, ""), "other")
         raise PlanError("safety.xml_broken", path=path, where=_where(part, sheet), line=exc.lineno,
-                        column=exc.offset + 1, reason=text(f"safety.xml.{reason}")) from None
+                        column=exc.offset + 1, reason=phrase(f"safety.xml.{reason}")) from None
 
 
 _ROOT = re.compile(rb"<(?:([\w.-]+):)?([\w.-]+)((?:\s[^>]*)?)/?>")

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .errors import PlanError
-from .messages import text
+from .messages import phrase, text
 
 try:
     import fcntl
@@ -56,7 +56,7 @@ def os_error_text(exc: OSError) -> str:
     from .messages import MESSAGES
 
     key = f"oserror.{errno.errorcode.get(exc.errno or 0, '')}"
-    return text(key) if key in MESSAGES else (exc.strerror or str(exc))
+    return phrase(key) if key in MESSAGES else (exc.strerror or str(exc))
 
 
 def refuse_special(path: Path, *, role: str = "input") -> None:
@@ -77,7 +77,7 @@ def refuse_special(path: Path, *, role: str = "input") -> None:
         return
     if kind == "directory" and role == "input":
         raise PlanError("error.is_directory", path=path)
-    what = text(f"special.{kind}")
+    what = phrase(f"special.{kind}")
     if os.path.islink(path):
         raise PlanError(f"safety.{role}_link_to_special", path=path, target=_link_target(path), what=what)
     raise PlanError(f"safety.{role}_special", path=path, what=what)
@@ -185,7 +185,7 @@ def _open_regular(path: Path) -> tuple[BinaryIO, os.stat_result]:
         info = os.fstat(fd)
         kind = special_kind(info.st_mode)
         if kind is not None:
-            raise PlanError("safety.input_special", path=path, what=text(f"special.{kind}"))
+            raise PlanError("safety.input_special", path=path, what=phrase(f"special.{kind}"))
         return os.fdopen(fd, "rb"), info
     except BaseException:
         os.close(fd)

@@ -6,6 +6,7 @@ exactly where calamine does.
 """
 from __future__ import annotations
 
+import re
 import struct
 import time
 import tracemalloc
@@ -84,6 +85,19 @@ def test_sniff_refuses_before_any_parser_runs(corpus: dict[str, Path], name: str
         tracemalloc.stop()
     assert time.perf_counter() - started < 10
     assert peak < 64 * 2**20, f"sniff held {peak // 2**20} MB"
+
+
+VIETNAMESE_LETTERS = set("ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹáàãéèíìóòõúùý")
+
+
+@pytest.mark.parametrize("name", sorted(name for name, key in SNIFF_KEYS.items() if key))
+def test_a_refusal_in_english_is_english_throughout(corpus: dict[str, Path], name: str) -> None:
+    """What the file is, and the detail of a damaged archive, are said in the reader's language too."""
+    with pytest.raises(PlanError) as caught:
+        guard.sniff(corpus[name])
+    english = re.sub(r"'[^']*'", "", caught.value.message("en"))    # names from the file (sheets, parts) aside
+    assert not VIETNAMESE_LETTERS & set(english.lower()), english
+    assert caught.value.message("vi") == str(caught.value)
 
 
 def test_kept_bytes_are_the_file_and_its_checked_xml_parts(make_plan) -> None:

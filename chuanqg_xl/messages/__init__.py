@@ -52,3 +52,28 @@ def text(key: str, lang: str = "vi", **params: object) -> str:
         if value.__class__ is str and not value.isprintable() and CONTROL.search(value):
             params[name] = visible(value)
     return template.format(**params)
+
+
+class Phrase(str):
+    """Part of a sentence, said in Vietnamese until asked in another language: a parameter of another message
+    (`PlanError("error.not_spreadsheet", what=phrase("what.csv"))`) that `PlanError.message(lang)` says in
+    `lang`. It is a str, so code that takes it as the Vietnamese text keeps working."""
+
+    key: str
+    params: dict[str, object]
+
+    def __new__(cls, key: str, **params: object) -> Phrase:
+        made = super().__new__(cls, text(key, "vi", **params))
+        made.key, made.params = key, params
+        return made
+
+    def say(self, lang: str) -> str:
+        return text(self.key, lang, **self.params)
+
+    def __getnewargs_ex__(self) -> tuple[tuple[str], dict[str, object]]:
+        return (self.key,), self.params
+
+
+def phrase(key: str, **params: object) -> Phrase:
+    """`text(key, "vi", …)` that can still be said in another language (see `Phrase`)."""
+    return Phrase(key, **params)

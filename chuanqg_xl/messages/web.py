@@ -147,6 +147,33 @@ MESSAGES: dict[str, dict[str, str]] = {
     "web.figures.level": {"vi": "Cấp học", "en": "Level"},
     "web.figures.assigned": {"vi": "Chỉ tiêu giao", "en": "Assigned"},
     "web.figures.planned": {"vi": "Kế hoạch", "en": "Planned"},
+    # The workbook's labels, for the English page (the Vietnamese page shows the workbook's own words).
+    "web.figure.planned_total": {"vi": "Số trường trong kế hoạch năm", "en": "Schools in the year's plan"},
+    "web.figure.year_end": {"vi": "Số trường đạt chuẩn cuối năm", "en": "Schools meeting the standard at year end"},
+    "web.figure.rate": {"vi": "Tỉ lệ trường đạt chuẩn cuối năm", "en": "Share meeting the standard at year end"},
+    "web.figure.level2_year_end": {"vi": "Số trường mức độ 2 cuối năm", "en": "Level 2 schools at year end"},
+    "web.figure.funded_new": {"vi": "Số trường có kinh phí CN mới (PL2)",
+                              "en": "Funded schools, newly recognised (PL2)"},
+    "web.figure.funded_renew": {"vi": "Số trường có kinh phí CN lại (PL3)",
+                                "en": "Funded schools, re-recognised (PL3)"},
+    "web.figure.budget_new": {"vi": "Kinh phí công nhận mới (PL2)", "en": "Budget, newly recognised (PL2)"},
+    "web.figure.budget_renew": {"vi": "Kinh phí công nhận lại, nâng mức độ (PL3)",
+                                "en": "Budget, re-recognised and raised (PL3)"},
+    "web.figure.budget_total": {"vi": "Tổng kinh phí", "en": "Total budget"},
+    "web.figure.source_province": {"vi": "Trong đó: Ngân sách tỉnh", "en": "of which: provincial budget"},
+    "web.figure.source_district": {"vi": "Trong đó: Ngân sách huyện", "en": "of which: district budget"},
+    "web.figure.source_commune": {"vi": "Trong đó: Ngân sách xã", "en": "of which: commune budget"},
+    "web.figure.source_social": {"vi": "Trong đó: Xã hội hóa", "en": "of which: donations (xã hội hóa)"},
+    "web.figure.source_other": {"vi": "Trong đó: Nguồn khác", "en": "of which: other sources"},
+    "web.unit.schools": {"vi": "trường", "en": "schools"},
+    "web.unit.million": {"vi": "triệu đồng", "en": "million VND"},
+    "web.unit.dong": {"vi": "đồng", "en": "VND"},
+    "web.figures.kind.new": {"vi": "Công nhận mới", "en": "Newly recognised"},
+    "web.figures.kind.renew": {"vi": "Công nhận lại", "en": "Re-recognised"},
+    "web.figures.kind.renew_upgrade": {"vi": "Công nhận lại, nâng mức độ", "en": "Re-recognised or raised"},
+    "web.figures.kind.upgrade": {"vi": "Nâng mức độ", "en": "Raised to level 2"},
+    "web.figures.kind.total": {"vi": "Tổng số", "en": "Total"},
+    "web.figures.total_row": {"vi": "Tổng cộng", "en": "Total"},
     "web.figures.batches": {"vi": "Số trường theo đợt, quý", "en": "Schools per batch or quarter"},
     "web.figures.batch": {"vi": "Đợt/Quý", "en": "Batch/quarter"},
 
@@ -224,6 +251,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "web.province.no_unit": {"vi": "(chưa ghi đơn vị)", "en": "(no unit)"},
     "web.province.open": {"vi": "xem ▸", "en": "open ▸"},
     "web.province.unreadable": {"vi": "Sổ không đọc được", "en": "Workbooks that could not be read"},
+    "web.province.error_findings": {
+        "vi": "{file} ({unit}): kế hoạch còn {count} lỗi; vẫn được tổng hợp nhưng số liệu có thể chưa đúng. Bấm vào "
+              "dòng {number} ở bảng trên để xem.",
+        "en": "{file} ({unit}): the plan has {count} error(s); consolidated anyway, but its figures may be wrong. "
+              "Click row {number} above to see them.",
+    },
     "web.province.problems": {"vi": "Cần xem giữa các đơn vị", "en": "Across districts"},
 
     # ------------------------------------------------------------ refusals

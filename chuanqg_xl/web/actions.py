@@ -227,7 +227,18 @@ def consolidate_uploads(uploads: list[Upload], folder: Path, lang: str,
                                 district.errors, district.warnings, list(district.flags),
                                 summary_line(findings, lang), group_findings(findings)))
     unreadable = [(problem.name, problem.message) for problem in result.problems if problem.kind == "unreadable"]
-    problems = [(problem.severity, problem.message) for problem in result.problems if problem.kind != "unreadable"]
+    by_name = {row.name: row for row in rows}
+    problems = []
+    for problem in result.problems:
+        if problem.kind == "unreadable":
+            continue
+        row = by_name.get(problem.name)
+        if problem.kind == "error_findings" and row is not None:   # the command line's advice is a command
+            problems.append((problem.severity, text("web.province.error_findings", lang, file=row.name,
+                                                    unit=row.unit or text("province.no_unit", lang),
+                                                    count=row.errors, number=row.number)))
+        else:
+            problems.append((problem.severity, problem.message))
     return ProvinceResult(len(uploads), rows, problems, unreadable=unreadable,
                           outputs={f"consolidated-{lang}": output.read_bytes()})
 

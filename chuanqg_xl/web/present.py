@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from .. import layout as L
 from ..cells import parse_a1
-from ..messages import text
+from ..messages import MESSAGES, text
 from ..normalize import clean_text, format_amount, shorten
 
 if TYPE_CHECKING:
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from ..report import Finding
 
 SEVERITIES = ("error", "warning", "info")
+UNIT_WORDS = {"trường": "web.unit.schools", "triệu đồng": "web.unit.million", "đồng": "web.unit.dong"}
 CONTEXT_KEYS = ("task", "name", "item")   # what names a row: a task, a school (and its budget item)
 CONTEXT_LIMIT = 160
 
@@ -34,6 +35,15 @@ class Item:
     @property
     def where(self) -> str:
         return self.finding.location()
+
+    def rule_text(self, part: str, lang: str) -> str:
+        """The rule's title or why it matters, from the catalogue (its code name when the rule is unknown)."""
+        from ..rules import rule
+
+        try:
+            return rule(self.finding.code).text(part, lang)
+        except KeyError:
+            return self.finding.name if part == "title" else ""
 
     @property
     def worst(self) -> str:
@@ -177,6 +187,7 @@ class FigureRow:
     stated: str
     computed: str
     differs: bool
+    workbook_label: str = ""    # on the English page: the workbook's own (Vietnamese) label, to find it there
 
 
 @dataclass
@@ -225,6 +236,14 @@ def _pair(stated: object, computed: object, kind: str, lang: str) -> tuple[str, 
     return shown_stated, shown_computed, bool(shown_stated and shown_computed and shown_stated != shown_computed)
 
 
+def _words(key: str, lang: str, workbook: str) -> str:
+    """The page's words for a label of the workbook: the workbook's own in Vietnamese, a translation in English
+    where there is one (the workbook's word otherwise)."""
+    if lang == "vi" or key not in MESSAGES:
+        return workbook
+    return text(key, lang)
+
+
 def figures_view(tables: dict[str, object], lang: str) -> Figures:
     """The Tổng hợp figures from `export.export_tables`: what the plan states next to what the tables give."""
     figures = []
@@ -234,12 +253,17 @@ def figures_view(tables: dict[str, object], lang: str) -> Figures:
         stated, computed, differs = _pair(row.get("stated"), row.get("computed"), kind, lang)
         if not stated and computed in ("", "0"):
             continue   # a funding source nobody uses, a figure the plan does not give
-        figures.append(FigureRow(str(row.get("label", "")), str(row.get("unit", "")), stated, computed, differs))
+        workbook_label, unit = str(row.get("label", "")), str(row.get("unit", ""))
+        label = _words(f"web.figure.{row.get('key')}", lang, workbook_label)
+        figures.append(FigureRow(label, _words(UNIT_WORDS.get(unit, "-"), lang, unit), stated, computed, differs,
+                                 workbook_label if label != workbook_label else ""))
 
     batches = []
     batch_table = tables.get("dot-quy")
     keys = ("new", "renew", "total")
-    headers = {item.key: item.header for item in getattr(batch_table, "fields", [])}
+    batch_kinds = {"renew": "renew_upgrade"}    # the batch table's column counts re-recognised and raised schools
+    headers = {item.key: _words(f"web.figures.kind.{batch_kinds.get(item.key, item.key)}", lang, item.header)
+               for item in getattr(batch_table, "fields", [])}
     for row in getattr(batch_table, "rows", []):
         batches.append(BatchRow(str(row.get("label", "")),
                                 [_pair(row.get(f"stated_{key}"), row.get(key), "count", lang) for key in keys]))
@@ -252,13 +276,15 @@ def figures_view(tables: dict[str, object], lang: str) -> Figures:
         if item.key.endswith("_assigned"):
             kind = item.key[: -len("_assigned")]
             kinds.append(kind)
-            target_headers.append(item.header.rsplit(" - ", 1)[0])
+            target_headers.append(_words(f"web.figures.kind.{kind}", lang, item.header.rsplit(" - ", 1)[0]))
     rows = list(getattr(target_table, "rows", []))
     used = [kind for kind in kinds if any(row.get(f"{kind}_assigned") or row.get(f"{kind}_planned") for row in rows)]
     for row in rows:
         cells = [_pair(row.get(f"{kind}_assigned"), row.get(f"{kind}_planned"), "count", lang) for kind in used]
         if not any(assigned not in ("", "0") or planned not in ("", "0") for assigned, planned, _ in cells):
             continue   # a school level the plan has nothing for
-        targets.append(TargetRow(str(row.get("level", "")), cells, total=row.get("level") == L.TOTAL_LABEL))
+        total = row.get("level") == L.TOTAL_LABEL
+        label = _words("web.figures.total_row", lang, L.TOTAL_LABEL) if total else str(row.get("level", ""))
+        targets.append(TargetRow(label, cells, total=total))
     target_headers = [header for kind, header in zip(kinds, target_headers) if kind in used]
     return Figures(figures, batches, [headers.get(key, key) for key in keys], targets, target_headers)
