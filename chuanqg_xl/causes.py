@@ -10,11 +10,11 @@ followed by its consequences, which carry `caused_by`.
 """
 from __future__ import annotations
 
-import dataclasses
 from collections import deque
 
 from .derive import Facts
 from .formulas import references
+from .records import replace
 from .report import Finding
 
 # Findings that compare a typed figure with the computed cells of the same row: their cause is in those cells.
@@ -117,5 +117,5 @@ def order_by_cause(findings: list[Finding], facts: Facts) -> list[Finding]:
         cause = findings[top]
         ordered.append(cause)
         for index in groups[top]:
-            ordered.append(dataclasses.replace(findings[index], caused_by=(cause.code, cause.sheet, cause.cell)))
+            ordered.append(replace(findings[index], caused_by=(cause.code, cause.sheet, cause.cell)))
     return ordered

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+
+from .records import record
 
 NUMBER = "number"
 STRING_REF = "string_ref"
@@ -33,7 +34,7 @@ _STRING_CELL = re.compile(rb"""<(?:[\w.-]+:)?c\s[^>]*?\bt\s*=\s*["']s["'][^>]*>"
 _INDEX = re.compile(rb"<(?:[\w.-]+:)?v>\s*(\d+)\s*</(?:[\w.-]+:)?v>")
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Damage:
     row: int
     col: int

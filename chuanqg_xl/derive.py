@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass, field
 from typing import Literal, Sequence
 
 from . import layout as L
@@ -22,6 +21,7 @@ from .matching import Match, SchoolIndex
 from .model import BudgetLine, Plan, School, Table, Task
 from .normalize import Period, clean_text, fold, parse_period, split_school_name
 from .reader import parse_kind
+from .records import field, record
 
 Format = Literal["money", "count", "rate"]
 _EPOCH = dt.datetime(1899, 12, 30)
@@ -46,7 +46,7 @@ def tidy(value: float) -> float:
     return 0.0 if rounded == 0 else rounded
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Derived:
     """A derived cell: where, what it should hold, and what the file holds now."""
 
@@ -71,7 +71,7 @@ class Derived:
         return {"row": self.row} if self.params is None else self.params
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Mention:
     """One part of a task's 'Trường liên quan'."""
 
@@ -81,7 +81,7 @@ class Mention:
     comma_parts: list[tuple[str, Match]] = field(default_factory=list)
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Facts:
     plan: Plan
     index: SchoolIndex

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from .cells import a1, col_index, col_letter, quote_sheet
+from .records import record
 
 # A cell reference outside strings and quoted sheet names; not a function name
 # (LOG10( is a function), not part of a longer name.
@@ -35,7 +35,7 @@ def shift_formula(formula: str, drow: int, dcol: int) -> str:
     return _TOKENS.sub(replace, formula)
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class RangeRef:
     sheet: str | None
     first_row: int

@@ -12,14 +12,14 @@ import io
 import posixpath
 import re
 import zipfile
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import guard
 from .cells import col_index
+from .damage import Damage
 from .errors import PlanError
 from .formulas import shift_formula
-from .damage import Damage
+from .records import field, record
 from .source import Source, open_source
 
 _SHEET_TAG = re.compile(rb"<(?:\w+:)?sheet\b([^>]*)/?>")
@@ -32,7 +32,7 @@ _ERROR_TYPE = re.compile(rb'\st\s*=\s*["\']e["\']')
 _ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\st\s*=\s*["\']e["\'][^>]*>')
 
 
-@dataclass(slots=True, eq=False)
+@record(slots=True, eq=False)
 class Grid:
     """One sheet as values (1-based access), formulas, errors and merges."""
 
@@ -66,7 +66,7 @@ class Grid:
         return self.rows[row - 1] if 1 <= row <= len(self.rows) else []
 
 
-@dataclass(slots=True, eq=False)
+@record(slots=True, eq=False)
 class Book:
     """A loaded workbook: sheet names, and grids loaded on demand, all read from one open `Source`
     (the bytes the guard checked for a small file, the one handle for a big one)."""

@@ -37,7 +37,6 @@ import re
 import struct
 import zipfile
 import zlib
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, Mapping
 
@@ -47,6 +46,7 @@ from .extent import (  # noqa: F401 - the sheet-extent checks are part of the gu
     grouped, merged_area, refuse_grid, sheet_extent, tag_end,
 )
 from .messages import phrase, text
+from .records import field, record
 from .source import Source, open_source
 
 MAX_FILE_BYTES = 300 * 1024 * 1024
@@ -72,7 +72,7 @@ _WORD_OLE = "WordDocument".encode("utf-16-le")
 _ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Sniffed:
     kind: str  # "xlsx", "xlsm", "xlsb", "ods", "xls"; with documents=True also "docx", "doc"
     path: Path

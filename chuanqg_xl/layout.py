@@ -6,10 +6,10 @@ read this module; nothing else spells a sheet name or a header.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
 
 from .normalize import Vocabulary
+from .records import record
 
 ValueType = Literal["text", "number", "count", "date", "percent", "choice", "level", "periodtext"]
 
@@ -64,7 +64,7 @@ STATUSES = Vocabulary("Trạng thái", [
 # ---------------------------------------------------------------- columns
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Column:
     key: str
     header: str
@@ -102,7 +102,7 @@ SOURCES: tuple[Column, ...] = (
 SOURCE_KEYS = tuple(column.key for column in SOURCES)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class TableSheet:
     """A sheet holding one table: a header row, data rows, maybe a total row."""
 
@@ -223,7 +223,7 @@ TABLE_SHEETS = (SCHOOLS, BUDGET_NEW, BUDGET_RENEW, TIMELINE)
 # ---------------------------------------------------------------- Thông tin
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class InfoField:
     key: str
     label: str
@@ -283,7 +283,7 @@ TARGET_SYNONYMS = {
 }
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Figure:
     """An overall figure: the number the plan states, next to the computed one."""
 
@@ -348,7 +348,7 @@ RATE_FORMAT = "0.00%"
 DATE_FORMAT = "dd/mm/yyyy"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class TemplateStyle:
     """Presentation of the standard workbook (template and samples)."""
 

@@ -18,13 +18,13 @@ deleted under it rather than that the plan is wrong.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from itertools import product
 
 from .cells import a1, col_index, quote_sheet
 from .formulas import count_rows
 from .model import Table
 from .normalize import is_error_value
+from .records import record
 
 MAX_TERMS = 8
 # A distinct count compares every row with every other (COUNTIFS with an array criterion), and a SUMIFS per school
@@ -237,7 +237,7 @@ def distinct_formula(table: Table, groups: list[list[int]]) -> str | None:
             f'+({names}="")+({items}="")))')
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class RowsCount:
     """What a ROWS() count formula found in a file covers."""
 

@@ -7,16 +7,16 @@ two names whose level prefixes differ ("TH …" vs "MN …") never match.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
 
 from .model import School
 from .normalize import SchoolName, split_school_name
+from .records import record
 
 How = Literal["exact", "variant", "ambiguous", "missing"]
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Match:
     how: How
     school: School | None = None

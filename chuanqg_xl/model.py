@@ -8,15 +8,15 @@ parsed ones, so checks can tell a number from a number typed as text.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from typing import Iterator
 
 from .cells import a1
 from .layout import TableSheet
 from .normalize import Period, SchoolName
+from .records import field, record
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class CellRef:
     sheet: str
     row: int
@@ -30,7 +30,7 @@ class CellRef:
         return f"{self.sheet}!{self.a1}"
 
 
-@dataclass(slots=True, eq=False)
+@record(slots=True, eq=False)
 class Table:
     """Where a table sits in its sheet."""
 
@@ -86,7 +86,7 @@ class Table:
         return None if value == "" else value
 
 
-@dataclass(slots=True, eq=False)
+@record(slots=True, eq=False)
 class Record:
     """One data row of a table."""
 
@@ -115,7 +115,7 @@ class Record:
         return self.table.formula(self.row, key)
 
 
-@dataclass(slots=True, eq=False)
+@record(slots=True, eq=False)
 class School(Record):
     stt: int | None = None
     name: str = ""
@@ -137,7 +137,7 @@ class School(Record):
         return bool(self.pre_invested)
 
 
-@dataclass(slots=True, eq=False)
+@record(slots=True, eq=False)
 class BudgetLine(Record):
     stt: int | None = None
     school: str = ""
@@ -148,7 +148,7 @@ class BudgetLine(Record):
     note: str = ""
 
 
-@dataclass(slots=True, eq=False)
+@record(slots=True, eq=False)
 class Task(Record):
     time: str = ""
     time_inherited: bool = False
@@ -171,7 +171,7 @@ class Task(Record):
         return [part.strip() for part in self.schools_text.split(";")]
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class InfoValue:
     key: str
     value: object
@@ -179,7 +179,7 @@ class InfoValue:
     ref: CellRef | None
 
 
-@dataclass(slots=True, eq=False)
+@record(slots=True, eq=False)
 class Meta:
     sheet: str
     values: dict[str, InfoValue] = field(default_factory=dict)
@@ -202,7 +202,7 @@ class Meta:
         return int(year) if isinstance(year, (int, float)) else None
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class TargetRow:
     level: str            # canonical level, or "total"
     row: int
@@ -211,7 +211,7 @@ class TargetRow:
     planned_raw: dict[str, object] = field(default_factory=dict)    # kind key → as typed/cached
 
 
-@dataclass(slots=True, eq=False)
+@record(slots=True, eq=False)
 class Targets:
     sheet: str
     header_row: int
@@ -220,7 +220,7 @@ class Targets:
     formulas: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class FigureRow:
     key: str
     row: int
@@ -229,7 +229,7 @@ class FigureRow:
     computed_raw: object
 
 
-@dataclass(slots=True, eq=False)
+@record(slots=True, eq=False)
 class Figures:
     sheet: str
     header_row: int
@@ -239,7 +239,7 @@ class Figures:
     formulas: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class BatchRow:
     row: int
     label: str
@@ -249,7 +249,7 @@ class BatchRow:
     computed_raw: dict[str, object]
 
 
-@dataclass(slots=True, eq=False)
+@record(slots=True, eq=False)
 class Batches:
     sheet: str
     header_row: int
@@ -259,7 +259,7 @@ class Batches:
     formulas: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Summary:
     sheet: str
     targets: Targets | None
@@ -267,7 +267,7 @@ class Summary:
     batches: Batches | None
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class LoggedReplacement:
     """A typed value a previous recalc replaced, as logged in 'Kiểm tra'."""
 
@@ -277,7 +277,7 @@ class LoggedReplacement:
     new: object
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class DamagedCell:
     """A cell whose XML no spreadsheet program reads as it is (see `damage`): where, what kind, what it held."""
 
@@ -287,7 +287,7 @@ class DamagedCell:
     raw: str
 
 
-@dataclass(slots=True, eq=False)
+@record(slots=True, eq=False)
 class Plan:
     path: str
     format: str                      # "xlsx", "xlsm", "xls", "ods"

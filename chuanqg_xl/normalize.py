@@ -9,9 +9,10 @@ import datetime as dt
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
+
+from .records import record
 
 _ODD_SPACES = ("\u200b", "\u2060", "\ufeff")  # zero-width characters that split() does not remove
 _APOSTROPHES = str.maketrans({"\u2019": "", "\u2018": "", "'": "", "`": "", "\u00b4": ""})
@@ -138,7 +139,7 @@ def canonical_tones(text: str) -> str:
 
 # ---------------------------------------------------------------- numbers
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Parsed:
     """A value read from a cell: the parsed value, and how it was stored."""
 
@@ -434,7 +435,7 @@ def _ordinal(token: str) -> int | None:
     return _ROMAN.get(token)
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Period:
     """A batch, quarter or month as plans write them ('Quý III/2023', 'Đợt 1')."""
 
@@ -511,7 +512,7 @@ _BOARDING_INDEX = tuple(tuple(word.split()) for word in _BOARDING)
 _PLACE_WORDS = (("xa",), ("phuong",), ("thi", "tran"))
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class SchoolName:
     """A school name split into its level prefix and the rest.
 

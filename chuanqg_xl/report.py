@@ -4,11 +4,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-from dataclasses import dataclass, field
 
 from . import layout as L
 from .cells import parse_a1
 from .messages import MESSAGES, text
+from .records import field, record
 from .rules import SEVERITIES, rule
 
 SEVERITY_RANK = {severity: rank for rank, severity in enumerate(SEVERITIES)}
@@ -29,7 +29,7 @@ def json_value(value: object) -> object:
     return str(value)
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Finding:
     code: str
     name: str
@@ -75,7 +75,7 @@ class Finding:
         return (order, self.sheet or "", row, col, self.code)
 
 
-@dataclass
+@record
 class Report:
     file: str
     findings: list[Finding]

@@ -6,10 +6,10 @@ docs page docs/rules.md are generated from this catalogue.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
 
 from .messages import RULE_TEXTS
+from .records import record
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -22,7 +22,7 @@ AREAS = {
 }
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Rule:
     code: str
     name: str

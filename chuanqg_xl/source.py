@@ -25,12 +25,12 @@ import os
 import stat
 import time
 import zipfile
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
 from .errors import PlanError
 from .messages import phrase, text
+from .records import field, record
 
 try:
     import fcntl
@@ -102,7 +102,7 @@ def _open_error(exc: OSError, path: Path) -> PlanError:
     return PlanError("error.read_failed", path=path, detail=os_error_text(exc))
 
 
-@dataclass(eq=False)
+@record(eq=False)
 class Source:
     """A workbook file opened once. Use as a context manager, or `close()` it."""
 

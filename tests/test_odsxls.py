@@ -1,7 +1,6 @@
 """Formulas of .ods and .xls files: read, turned into Excel's syntax, and used like those of an .xlsx."""
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import pytest
@@ -10,6 +9,7 @@ from chuanqg_xl.checks import check_plan, run_checks
 from chuanqg_xl.grid import open_book
 from chuanqg_xl.odsxls import UNKNOWN, excel_formula, scan_ods, xls_formulas
 from chuanqg_xl.reader import read_plan
+from chuanqg_xl.records import replace
 from chuanqg_xl.recalc import recalc_plan
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -99,7 +99,7 @@ def test_an_xls_without_formulas_is_a_workbook_of_typed_values(tmp_path: Path, m
 def test_where_a_format_hides_its_formulas_the_constant_rule_is_silent(make_plan) -> None:
     plan = read_plan(make_plan())
     assert plan.formulas_unknown == frozenset()
-    blind = dataclasses.replace(plan, formulas_unknown=frozenset(table.sheet for table in plan.tables())
+    blind = replace(plan, formulas_unknown=frozenset(table.sheet for table in plan.tables())
                                 | {plan.summary.sheet})
     for item in (plan.school_table, *plan.budget_tables.values(), plan.timeline_table):
         item.formulas.clear()

@@ -3,15 +3,15 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass
 
 from ..derive import Facts
 from ..model import CellRef, Plan, Record
 from ..normalize import format_amount, format_date, format_number
+from ..records import record
 from ..report import Finding, make_finding
 
 
-@dataclass
+@record
 class Context:
     plan: Plan
     facts: Facts

@@ -14,6 +14,7 @@ from typing import Callable, Iterable
 from ..matching import SchoolIndex
 from ..messages import text
 from ..normalize import Period, format_amount, format_date
+from ..records import record
 from ..report import Finding, Report, make_finding
 from .facts import NEW, RENEW, UPGRADE, Count, DocPlan, Mention, kind_group
 from .source import Where
@@ -35,7 +36,7 @@ class Verified:
         return {"where": self.where.label(lang), "what": self.what, "sentence": self.sentence}
 
 
-@dataclass
+@record
 class DocReport(Report):
     """A report on a Word plan: findings, and the statements found right."""
 

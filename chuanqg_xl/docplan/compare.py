@@ -8,7 +8,6 @@ finding of `check ke-hoach.xlsx`.
 """
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import os
 
@@ -18,6 +17,7 @@ from ..matching import SchoolIndex
 from ..messages import text
 from ..model import Plan, School
 from ..normalize import clean_text, fold, format_amount, format_date
+from ..records import replace
 from ..report import Finding, make_finding, sort_findings
 from .checks import DocReport, Verified, roster
 from .facts import NEW, RENEW, UPGRADE, DocPlan, kind_group
@@ -53,7 +53,7 @@ class _Comparison:
         finding = make_finding(rule, sheet, cell, self.lang, variant, expected=expected, actual=actual, word=word,
                                **params)
         message = finding.message + (text("doc.sentence", self.lang, sentence=sentence) if sentence else "")
-        self.findings.append(dataclasses.replace(finding, message=message, word=word))   # both places, for a page
+        self.findings.append(replace(finding, message=message, word=word))   # both places, for a page
 
     def agree(self, where: Where, what: str, sentence: str = "") -> None:
         self.verified.append(Verified(where, text("doc.ok.workbook", self.lang, what=what), sentence))

@@ -1,9 +1,8 @@
 """Findings as the page lists them (causes first, consequences under them) and figures side by side."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from chuanqg_xl.reader import read_plan
+from chuanqg_xl.records import record
 from chuanqg_xl.report import Finding
 from chuanqg_xl.web.present import figures_view, format_value, group_findings, row_context, summary_line
 from webtools import SAMPLES
@@ -13,7 +12,7 @@ def finding(code: str, severity: str, sheet: str | None = "Tiến độ", cell: 
     return Finding(code, code.lower(), severity, sheet, cell, f"message {code}", f"hint {code}")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Caused(Finding):
     """A finding as issue 13 may make it: naming its likely cause, or a group."""
 
