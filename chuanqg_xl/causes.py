@@ -4,7 +4,8 @@ One slip can make many findings: an amount typed in đồng makes the line total
 the appendix total, the plan's total and the stated figure disagree. A finding
 on a computed cell (or on a stated figure compared with a computed one) is a
 consequence of another finding when that finding sits in a cell its formula
-reads, directly or through other computed cells. Causes come first (findings on
+reads, directly or through other computed cells. Causes come first (the gravest
+group first — an error and its consequences before a note —, then findings on
 cells people type before findings on computed cells, then in sheet order), each
 followed by its consequences, which carry `caused_by`.
 """
@@ -15,7 +16,7 @@ from collections import deque
 from .derive import Facts
 from .formulas import references
 from .records import replace
-from .report import Finding
+from .report import SEVERITY_RANK, Finding
 
 # Findings that compare a typed figure with the computed cells of the same row: their cause is in those cells.
 PAIRED = frozenset({"stated-figure-mismatch", "batch-count-mismatch", "task-school-count-mismatch",
@@ -108,9 +109,13 @@ def order_by_cause(findings: list[Finding], facts: Facts) -> list[Finding]:
             groups[top].append(index)
 
     def rank(index: int) -> tuple:
+        # The gravest group first (an error and what it causes before a note a reader may skip), then a cause at
+        # a typed cell before one at a computed cell, then the place.
+        worst = min(SEVERITY_RANK.get(findings[member].severity, len(SEVERITY_RANK))
+                    for member in (index, *groups[index]))
         position = positions[index]
         on_computed = position in derived or findings[index].name in PAIRED
-        return (1 if on_computed else 0, index)
+        return (worst, 1 if on_computed else 0, index)
 
     ordered: list[Finding] = []
     for top in sorted(roots, key=rank):

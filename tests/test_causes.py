@@ -49,6 +49,18 @@ def test_unrelated_findings_stay_in_place_order(make_plan) -> None:
     assert all(f.caused_by is None for f in report.findings)
 
 
+def test_the_gravest_group_comes_first_and_places_order_the_rest() -> None:
+    """Hai Bà Trưng: the one error (Tiến độ F24) is listed before the warnings and the notes that sit above it."""
+    from chuanqg_xl.report import SEVERITY_RANK
+
+    report = check_plan(Path(__file__).parent.parent / "samples" / "hai-ba-trung-2023.xlsx")
+    assert report.flat()[0] == ("X008", TD, "F24")
+    ranks = [SEVERITY_RANK[f.severity] for f in report.findings if f.caused_by is None]
+    assert ranks == sorted(ranks) and ranks[-1] > ranks[0]
+    notes = [(f.sheet, f.cell) for f in report.findings if f.severity == "info"]
+    assert notes == [(TD, "H4"), (TD, "H5"), (TD, "H6"), (SUM, "C5")]   # within a severity: sheet order
+
+
 def test_json_and_text_show_the_cause(make_plan) -> None:
     path = make_plan(lambda d: d.budget_new[1].update(district=2_800_000_000))
     runner = CliRunner()
