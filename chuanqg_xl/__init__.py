@@ -22,7 +22,7 @@ _EXPORTS = {
     "Finding": "report",
     "RULES": "rules",
     "export_plan": "export",
-    "plan_frames": "export",
+    "plan_frames": "export_tables",
     "consolidate_plans": "consolidate:consolidate",  # the module of the same name would shadow it
     "import_legacy": "importer",
     "progress_status": "status",
@@ -36,7 +36,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from .checks import check_plan, run_checks
     from .consolidate import consolidate as consolidate_plans
     from .errors import PlanError
-    from .export import export_plan, plan_frames
+    from .export import export_plan
+    from .export_tables import plan_frames
     from .importer import import_legacy
     from .reader import read_plan
     from .recalc import recalc_plan

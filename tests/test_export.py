@@ -16,8 +16,8 @@ from click.testing import CliRunner
 from chuanqg_xl import export as E
 from chuanqg_xl.cli import main
 from chuanqg_xl.errors import PlanError
-from chuanqg_xl.export import export_plan, plan_frames, task_months, time_months
-from chuanqg_xl.reader import read_plan
+from chuanqg_xl.export import export_plan
+from chuanqg_xl.export_book import MONEY_FORMAT
 from chuanqg_xl.template import PlanData
 
 ALL_SHEETS = ["Phụ lục 1", "Phụ lục 2", "Phụ lục 3", "Tiến độ", "Biểu đồ tiến độ", "Tổng hợp"]
@@ -116,8 +116,8 @@ def test_budget_appendices_are_grouped_by_school_with_totals(make_plan, tmp_path
                     [2, "Nhà vệ sinh", 200, 200],
                     ["TỔNG CỘNG", 1500, 1000, 500]]
     assert pl2.cell(top + 2, 1).font.b and pl2.cell(top + 5, 2).font.b
-    assert pl2.cell(top + 2, 3).number_format == E.MONEY_FORMAT
-    assert "#,##0" in E.MONEY_FORMAT
+    assert pl2.cell(top + 2, 3).number_format == MONEY_FORMAT
+    assert "#,##0" in MONEY_FORMAT
     pl3 = book["Phụ lục 3"]
     top, _ = find(pl3, "TT")
     body = [row_values(pl3, row) for row in range(top + 2, top + 7)]
@@ -248,36 +248,6 @@ def test_the_source_is_not_modified_and_cannot_be_the_output(make_plan, tmp_path
 
 # ---------------------------------------------------------------- timeline chart
 
-@pytest.mark.parametrize(("written", "expected"), [
-    ("Tháng 5,6/2023", [(2023, 5), (2023, 6)]),
-    ("Tháng 3, 9/2023", [(2023, 3), (2023, 9)]),
-    ("Quý II/2024", [(2024, 4), (2024, 5), (2024, 6)]),
-    ("Từ tháng 3 đến tháng 5/2024", [(2024, 3), (2024, 4), (2024, 5)]),
-    ("Tháng 11/2023 - Tháng 1/2024", [(2023, 11), (2023, 12), (2024, 1)]),
-    ("Tháng 3 tới tháng 5", [(2023, 3), (2023, 4), (2023, 5)]),
-    ("Tháng 3 - 5 (năm 2024)", [(2024, 3), (2024, 4), (2024, 5)]),
-    ("Quý III, IV/2023", [(2023, month) for month in range(7, 13)]),
-    ("Đợt 1 (tháng 3/2024)", [(2024, 3)]),
-    ("Trước 31/01/2024", [(2024, 1)]),
-    ("Tháng 7", [(2023, 7)]),
-    ("Cả năm", [(2023, month) for month in range(1, 13)]),
-    ("", []),
-    ("Khi có văn bản", []),
-])
-def test_time_months(written: str, expected: list[tuple[int, int]]) -> None:
-    assert time_months(written, 2023) == expected
-
-
-def test_task_span_runs_to_the_deadline(make_plan) -> None:
-    plan = read_plan(make_plan())
-    task = plan.tasks[1]                     # Quý IV/2023, due 15/12/2023
-    assert task_months(task, 2023) == [(2023, 10), (2023, 11), (2023, 12)]
-    task.time, task.deadline = "Tháng 3/2023", dt.date(2023, 5, 20)
-    assert task_months(task, 2023) == [(2023, 3), (2023, 4), (2023, 5)]
-    task.time = ""
-    assert task_months(task, 2023) == [(2023, 5)]
-
-
 def test_chart_fills_each_tasks_months(make_plan, tmp_path: Path) -> None:
     _, result = export(make_plan, tmp_path, only="tien-do")
     assert result.sheets == ["Tiến độ", "Biểu đồ tiến độ"]
@@ -294,20 +264,7 @@ def test_chart_fills_each_tasks_months(make_plan, tmp_path: Path) -> None:
     assert filled == {"Rà soát điều kiện các trường": [1], "Đón đoàn kiểm tra công nhận": [10, 11, 12]}
 
 
-# ---------------------------------------------------------------- data frames, CSV, JSON
-
-def test_plan_frames(make_plan) -> None:
-    frames = plan_frames(read_plan(make_plan()))
-    assert list(frames) == ["pl1", "pl2", "pl3", "tien-do", "tong-hop", "chi-so", "dot-quy"]
-    assert list(frames["pl1"]["budget"]) == [1500, 500, 200]
-    assert list(frames["pl2"].columns) == ["school", "item", "province", "district", "commune", "social", "other",
-                                           "total", "note"]
-    assert frames["pl3"]["total"].sum() == 700
-    assert "named_count" not in frames["tien-do"].columns
-    assert frames["pl1"].attrs["headers"]["kind"] == "Hình thức công nhận"
-    totals = frames["tong-hop"].set_index("level").loc["Tổng cộng"]
-    assert totals["total_planned"] == 3
-
+# ---------------------------------------------------------------- CSV, JSON
 
 HOSTILE = {
     "note": '=HYPERLINK("http://evil.example","bấm")',
@@ -352,30 +309,6 @@ def test_csv_and_json_neutralise_formula_injection(make_plan, tmp_path: Path) ->
     row, col = find(sheet, HOSTILE["lead"])
     assert sheet.cell(row, col).data_type == "s"
     assert not openpyxl.load_workbook(result.output)["Phụ lục 1"]._hyperlinks
-
-
-def test_neutralise() -> None:
-    for start in ("=", "+", "-", "@", "\t", "\r", "\n", "\0"):
-        assert E.neutralise(start + "1") == "'" + start + "1"
-    assert E.neutralise("Trường A") == "Trường A"
-    assert E.neutralise(-5) == -5
-
-
-def test_json_writes_null_for_non_finite_numbers(make_plan, tmp_path: Path) -> None:
-    """Strict JSON has no NaN or Infinity: a total beyond the float range is written as null."""
-    plan = read_plan(make_plan())
-    tables = E.export_tables(plan)
-    row = tables["pl2"].rows[0]
-    number_keys = [key for key, value in row.items() if isinstance(value, (int, float)) and key != "stt"]
-    row[number_keys[0]], row[number_keys[-1]] = float("nan"), float("inf")
-    target = E.write_json(tmp_path / "pl.json", plan, tables, ["pl2"])
-
-    def refuse(constant: str) -> None:
-        raise AssertionError(f"{constant} in the JSON")
-
-    data = json.loads(target.read_text(encoding="utf-8"), parse_constant=refuse)
-    written = data["tables"]["pl2"]["rows"][0]
-    assert written[number_keys[0]] is None and written[number_keys[-1]] is None
 
 
 # ---------------------------------------------------------------- refusal

@@ -139,7 +139,7 @@ def check_workbook(upload: Upload, lang: str, document: Upload | None = None) ->
     the figures of Tổng hợp come along for the page."""
     from ..checks import run_checks
     from ..derive import analyse
-    from ..export import export_tables
+    from ..export_tables import export_tables
     from ..reader import read_plan
 
     plan = read_plan(upload.path)

@@ -245,7 +245,7 @@ def _words(key: str, lang: str, workbook: str) -> str:
 
 
 def figures_view(tables: dict[str, object], lang: str) -> Figures:
-    """The Tổng hợp figures from `export.export_tables`: what the plan states next to what the tables give."""
+    """The Tổng hợp figures from `export_tables.export_tables`: what the plan states next to what the tables give."""
     figures = []
     chosen = tables.get("chi-so")
     for row in getattr(chosen, "rows", []):

@@ -93,7 +93,7 @@ def test_numbers_as_the_plan_writes_them() -> None:
 
 
 def test_figures_side_by_side() -> None:
-    from chuanqg_xl.export import export_tables
+    from chuanqg_xl.export_tables import export_tables
 
     plan = read_plan(SAMPLES / "kon-tum-2023.xlsx")
     view = figures_view(export_tables(plan), "vi")
