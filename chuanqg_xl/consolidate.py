@@ -590,9 +590,22 @@ def first_few(names: list[str], separator: str, lang: str, at_most: int = LIST_A
     return text("province.and_more", lang, shown=shown, count=_n(len(names) - at_most, lang))
 
 
+def _may_be_one_school(entries: list[tuple[int, int, SchoolRow]], groups: list[int], provinces: list[str]) -> bool:
+    """Whether two of the districts listing a name could be listing one school: two in one province, or one whose
+    province is not written. A school belongs to one province, so namesakes across provinces are two schools."""
+    districts_by_province: dict[str, set[int]] = {}
+    for index, _, _ in entries:
+        if not provinces[index]:
+            return True
+        districts_by_province.setdefault(provinces[index], set()).add(groups[index])
+    return any(len(found) > 1 for found in districts_by_province.values())
+
+
 def _flag_duplicate_schools(districts: list[District], groups: list[int], problems: list[Problem],
                             lang: str) -> list[SameName]:
-    """School names (prefix and name, diacritics kept) in the lists of two or more districts."""
+    """School names (prefix and name, diacritics kept) in the lists of two or more districts: each on the
+    same-names sheet, and a warning where two of those districts are in one province (maybe one school counted
+    twice)."""
     where: dict[tuple[str, str], list[tuple[int, int, SchoolRow]]] = {}
     for index, district in enumerate(districts):
         for number, school in enumerate(district.schools):
@@ -610,6 +623,8 @@ def _flag_duplicate_schools(districts: list[District], groups: list[int], proble
         places = [Place(index, number, school.commune) for index, number, school in entries]
         same = SameName(first.name, places, len(distinct), len({provinces[index] for index, _, _ in entries}))
         same_names.append(same)
+        if not _may_be_one_school(entries, groups, provinces):
+            continue  # namesakes in different provinces: listed on the same-names sheet, not a problem
         described = first_few([place_text(districts[place.district], place.commune) for place in places], "; ",
                                lang)
         message = text("province.problem.duplicate_school", lang, name=first.name, places=described)
