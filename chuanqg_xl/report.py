@@ -142,6 +142,19 @@ def sort_findings(findings: list[Finding]) -> list[Finding]:
     return sorted(unique.values(), key=Finding.sort_key)
 
 
+def gravest_first(findings: list[Finding]) -> list[Finding]:
+    """`findings` in reading order, each cause followed by its consequences (`caused_by`), regrouped so that the
+    gravest group comes first: an error and what it causes before warnings, notes last; otherwise in their order."""
+    groups: list[list[Finding]] = []
+    for finding in findings:
+        if finding.caused_by is None or not groups:
+            groups.append([finding])
+        else:
+            groups[-1].append(finding)
+    groups.sort(key=lambda group: min(SEVERITY_RANK.get(finding.severity, len(SEVERITY_RANK)) for finding in group))
+    return [finding for group in groups for finding in group]
+
+
 def make_finding(rule_name: str, sheet: str | None, cell: str | None, lang: str, variant: str | None = None, /,
                  expected: object = None, actual: object = None, **params: object) -> Finding:
     name = rule_name

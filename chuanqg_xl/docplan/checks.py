@@ -15,7 +15,7 @@ from ..matching import SchoolIndex
 from ..messages import text
 from ..normalize import Period, format_amount, format_date
 from ..records import record
-from ..report import Finding, Report, make_finding
+from ..report import Finding, Report, gravest_first, make_finding
 from .facts import NEW, RENEW, UPGRADE, Count, DocPlan, Mention, kind_group
 from .source import Where
 from .text import MONEY_FACTOR, skeleton
@@ -640,7 +640,8 @@ def run_document_checks(plan: DocPlan, lang: str = "vi") -> tuple[list[Finding],
     unique: dict[tuple, tuple[float, Finding]] = {}
     for order, finding in ctx.findings:
         unique.setdefault((finding.code, finding.sheet, finding.message), (order, finding))
-    findings = [finding for _, finding in sorted(unique.values(), key=lambda pair: pair[0])]
+    # in the text's order, the gravest first (an error before the notes above it), as `check` of a workbook
+    findings = gravest_first([finding for _, finding in sorted(unique.values(), key=lambda pair: pair[0])])
     verified = sorted(ctx.verified, key=lambda item: item.where.sort_key())
     return findings, verified
 

@@ -18,7 +18,7 @@ from ..messages import text
 from ..model import Plan, School
 from ..normalize import clean_text, fold, format_amount, format_date
 from ..records import replace
-from ..report import Finding, make_finding, sort_findings
+from ..report import Finding, gravest_first, make_finding, sort_findings
 from .checks import DocReport, Verified, roster
 from .facts import NEW, RENEW, UPGRADE, DocPlan, kind_group
 from .source import Where
@@ -275,6 +275,10 @@ def _tasks(cmp: _Comparison) -> None:
             cmp.agree(row.where, text("doc.ok.deadline", cmp.lang, date=format_date(row.deadline)))
 
 
+def _key(finding: Finding) -> tuple:
+    return finding.code, finding.sheet, finding.cell, finding.message
+
+
 def quote_task(value: str) -> str:
     from .source import quote
 
@@ -290,6 +294,10 @@ def compare_plan(plan: Plan, findings: list[Finding], plan_document: str | os.Pa
     cmp = _Comparison(plan, doc, lang)
     for step in (_meta, _counts, _money_and_rates, _names, _tasks):
         step(cmp)
-    report = DocReport(plan.path, sort_findings([*findings, *cmp.findings]), lang,
+    # The workbook's findings keep their order (each cause with its consequences); the text's are added by place,
+    # and the gravest group leads, as in `check` of the workbook alone.
+    seen = {_key(finding) for finding in findings}
+    added = [finding for finding in sort_findings(cmp.findings) if _key(finding) not in seen]
+    report = DocReport(plan.path, gravest_first([*findings, *added]), lang,
                        verified=sorted(cmp.verified, key=lambda item: item.where.sort_key()))
     return report

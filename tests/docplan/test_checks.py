@@ -202,3 +202,15 @@ def test_a_budget_appendix_table(make_docx, tmp_path) -> None:
     lines = read_plan(output).budget_lines["budget_new"]
     assert [(line.school, line.item) for line in lines] == [("TH Kim Đồng", "Phòng học bộ môn"),
                                                           ("MN Hoa Sen", "Nhà vệ sinh")]
+
+
+def test_the_gravest_findings_come_first_then_the_text_order() -> None:
+    """Hai Bà Trưng's Word plan: the '09 trường' error (table 1) before the notes of the paragraphs above it."""
+    from chuanqg_xl.report import SEVERITY_RANK
+
+    report = check_document(Path(__file__).resolve().parents[2] / "samples" / "plans" / "hai-ba-trung-2023.docx")
+    assert report.findings[0].code == "X008"
+    ranks = [SEVERITY_RANK[finding.severity] for finding in report.findings]
+    assert ranks == sorted(ranks) and ranks[0] < ranks[-1]
+    notes = [finding.sheet for finding in report.findings if finding.severity == "info"]
+    assert notes[0].startswith("đoạn 18") and notes[-1].startswith("bảng 1, dòng 9")

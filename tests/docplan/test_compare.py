@@ -110,3 +110,32 @@ def test_every_contradiction_names_both_places(tmp_path: Path) -> None:
     assert moved.cell == "H15" and moved.word.startswith("đoạn 26")
     assert moved.to_dict()["word"] == moved.word
     assert all(finding.word is None for finding in check_plan(SAMPLES / "hai-ba-trung-2023.xlsx").findings)
+
+
+def test_with_the_word_plan_the_gravest_group_still_leads() -> None:
+    """Hai Bà Trưng held against its Word plan: the '09 trường' error leads, as in `check` of the workbook alone,
+    and the workbook's own findings keep their order."""
+    from chuanqg_xl.report import SEVERITY_RANK
+
+    alone = check_plan(SAMPLES / "hai-ba-trung-2023.xlsx").findings
+    both = check_plan(SAMPLES / "hai-ba-trung-2023.xlsx",
+                      plan_document=SAMPLES / "plans" / "hai-ba-trung-2023.docx").findings
+    assert (both[0].code, both[0].cell) == ("X008", "F24")
+    ranks = [SEVERITY_RANK[finding.severity] for finding in both]
+    assert ranks == sorted(ranks)
+    assert [finding for finding in both if finding in alone] == alone
+
+
+def test_with_the_word_plan_a_cause_keeps_its_consequences(tmp_path: Path) -> None:
+    """Kon Tum with an amount typed in đồng: the plan's totals it breaks stay under it with the Word plan too."""
+    data = PLANS["kon-tum-2023"].build()
+    data.budget_new[1].update(district=2_800_000_000)
+    path = write_workbook(tmp_path / "kt.xlsx", data, derived=True)
+    alone = check_plan(path).findings
+    both = check_plan(path, plan_document=SAMPLES / "plans" / "kon-tum-2023.docx").findings
+    assert [finding.code for finding in alone if finding.caused_by] == ["X011", "X011"]
+    for index, finding in enumerate(both):
+        if finding.caused_by:   # right after its cause or a sibling consequence
+            before = both[index - 1]
+            assert finding.caused_by in (before.caused_by, (before.code, before.sheet, before.cell))
+    assert [finding for finding in both if finding in alone] == alone
