@@ -52,13 +52,17 @@ def _h(key: str) -> str:
     return text(key, "vi")
 
 
-def _parse_date(value: str | None) -> dt.date | None:
+def _parse_date(value: str | None, lang: str = "vi") -> dt.date | None:
+    """--as-of as the page's date field reads it: day/month/year (30/06/2023) or 2023-06-30."""
     if value is None:
         return None
+    from .dates import parse_day
+    from .errors import PlanError
+
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(text("error.bad_date", value=value)) from None
+        return parse_day(value)
+    except PlanError as exc:
+        raise click.BadParameter(exc.message(lang)) from None
 
 
 @click.group(help=_h("help.main"), context_settings={"help_option_names": ["-h", "--help"]})
@@ -96,24 +100,24 @@ def new(unit: str, year: int, province: str | None, number: str | None, output: 
 @main.command(help=_h("help.check"))
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--format", "output_format", type=FORMATS, default="text", show_default=True, help=_h("opt.format"))
-@click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help=_h("opt.as_of"))
+@click.option("--as-of", "as_of", metavar="DD/MM/YYYY", help=_h("opt.as_of"))
 @click.option("--lang", type=LANG, default="vi", show_default=True, help=_h("opt.lang"))
 @click.option("--plan", "plan_document", type=click.Path(path_type=Path), metavar="KE-HOACH.docx",
               help=_h("doc.opt.plan"))
 def check(file: Path, output_format: str, as_of: str | None, lang: str, plan_document: Path | None) -> None:
-    run_library(check_action(file, output_format, lang, _parse_date(as_of), plan_document), file, lang)
+    run_library(check_action(file, output_format, lang, _parse_date(as_of, lang), plan_document), file, lang)
 
 
 @main.command(help=_h("help.recalc"))
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path), help=_h("opt.output"))
 @click.option("--format", "output_format", type=FORMATS, default="text", show_default=True, help=_h("opt.format"))
-@click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help=_h("opt.as_of"))
+@click.option("--as-of", "as_of", metavar="DD/MM/YYYY", help=_h("opt.as_of"))
 @click.option("--lang", type=LANG, default="vi", show_default=True, help=_h("opt.lang"))
 @click.option("--no-backup", is_flag=True, help=_h("opt.no_backup"))
 def recalc(file: Path, output: Path | None, output_format: str, as_of: str | None, lang: str,
            no_backup: bool) -> None:
-    when = _parse_date(as_of)
+    when = _parse_date(as_of, lang)
 
     def action() -> int:
         from .recalc import recalc_plan
@@ -322,7 +326,7 @@ def import_cmd(file: Path, output: Path, unit: str | None, year: int | None, pro
 
 @main.command("status", help=_h("province.help.status"))
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help=_h("province.opt.as_of"))
+@click.option("--as-of", "as_of", metavar="DD/MM/YYYY", help=_h("province.opt.as_of"))
 @click.option("--within", "horizon", type=click.IntRange(1, 366), default=30, show_default=True,
               help=_h("province.opt.horizon"))
 @click.option("-o", "--output", type=click.Path(path_type=Path), help=_h("province.opt.status_output"))
@@ -330,7 +334,7 @@ def import_cmd(file: Path, output: Path, unit: str | None, year: int | None, pro
 @click.option("--lang", type=LANG, default="vi", show_default=True, help=_h("opt.lang"))
 def status_cmd(file: Path, as_of: str | None, horizon: int, output: Path | None, output_format: str,
                lang: str) -> None:
-    when = _parse_date(as_of)
+    when = _parse_date(as_of, lang)
 
     def action() -> int:
         from .files import backup_path, needs_backup

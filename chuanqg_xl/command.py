@@ -129,7 +129,7 @@ _CHECK_OPTIONS = {"--format": ("text", "json"), "--lang": ("vi", "en"), "--as-of
 
 
 def plain_check(args: Sequence[str]) -> tuple[Path, str, str, dt.date | None] | None:
-    """`check FILE [--format text|json] [--lang vi|en] [--as-of YYYY-MM-DD]`, exactly: (file, format, lang,
+    """`check FILE [--format text|json] [--lang vi|en] [--as-of DD/MM/YYYY]`, exactly: (file, format, lang,
     date); None for anything else (other options, a bad value, help), which click then handles."""
     if not args or args[0] != "check":
         return None
@@ -156,9 +156,14 @@ def plain_check(args: Sequence[str]) -> tuple[Path, str, str, dt.date | None] | 
         return None
     as_of = None
     if chosen["--as-of"] is not None:
+        from .dates import parse_day
+        from .errors import PlanError
+
         try:
-            as_of = dt.date.fromisoformat(chosen["--as-of"])
-        except ValueError:
+            as_of = parse_day(chosen["--as-of"]) if chosen["--as-of"].strip() else None
+        except PlanError:
+            return None   # click says what is wrong with it
+        if as_of is None:
             return None
     return Path(file), str(chosen["--format"]), str(chosen["--lang"]), as_of
 

@@ -68,7 +68,7 @@ def test_check_in_english_and_as_of(make_plan) -> None:
 
 
 def test_bad_arguments_and_unusable_files_exit_2_without_traceback(tmp_path: Path, make_plan) -> None:
-    assert run("check", str(make_plan()), "--as-of", "30/06/2023").exit_code == 2
+    assert run("check", str(make_plan()), "--as-of", "31/06/2023").exit_code == 2
     empty = tmp_path / "empty.xlsx"
     empty.write_bytes(b"")
     result = CliRunner().invoke(main, ["check", str(empty)])
@@ -151,7 +151,7 @@ def test_plain_check_takes_exactly_its_options() -> None:
     assert plain_check(["check", "--format=json", "a.xlsx", "--lang", "en", "--as-of", "2023-06-30"]) == \
         (Path("a.xlsx"), "json", "en", __import__("datetime").date(2023, 6, 30))
     for other in (["check"], ["check", "a.xlsx", "b.xlsx"], ["check", "a.xlsx", "--plan", "p.docx"],
-                  ["check", "a.xlsx", "--format", "xml"], ["check", "a.xlsx", "--as-of", "30/06/2023"],
+                  ["check", "a.xlsx", "--format", "xml"], ["check", "a.xlsx", "--as-of", "31/06/2023"],
                   ["check", "a.xlsx", "--lang"], ["check", "--help"], ["-v", "check", "a.xlsx"], ["check", "-"],
                   ["recalc", "a.xlsx"], [], ["check", "a.xlsx", "--form", "json"]):
         assert plain_check(other) is None, other   # click decides, with its own help and error messages
@@ -213,3 +213,10 @@ def test_an_output_that_is_a_folder_gets_our_sentence_not_clicks(make_plan, tmp_
         result = CliRunner().invoke(main, args)
         assert result.exit_code == 2 and "là một thư mục" in result.output, (args, result.output)
         assert "Error" not in result.output and "Usage" not in result.output
+
+
+def test_the_plain_check_reads_as_of_day_first() -> None:
+    from chuanqg_xl.command import plain_check
+
+    assert plain_check(["check", "a.xlsx", "--as-of", "30/06/2023"]) == \
+        (Path("a.xlsx"), "text", "vi", __import__("datetime").date(2023, 6, 30))

@@ -219,9 +219,9 @@ def test_cli_missing_file_exits_2(tmp_path: Path) -> None:
 
 
 def test_cli_bad_date_exits_2(timeline: Path) -> None:
-    result = run("status", str(timeline), "--as-of", "30/06/2023")
+    result = run("status", str(timeline), "--as-of", "06/30/2023")
     assert result.exit_code == 2
-    assert "30/06/2023" in result.stderr
+    assert "06/30/2023" in result.stderr
 
 
 def test_cli_refuses_to_write_over_the_plan(timeline: Path) -> None:

@@ -35,8 +35,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "List the rule catalogue.",
     },
     "opt.format": {"vi": "Định dạng kết quả.", "en": "Output format."},
-    "opt.as_of": {"vi": "Ngày kiểm tra tiến độ (YYYY-MM-DD): báo nhiệm vụ quá hạn.",
-                  "en": "Progress date (YYYY-MM-DD): report overdue tasks."},
+    "opt.as_of": {"vi": "Ngày kiểm tra tiến độ (ngày/tháng/năm, như 30/06/2023, hoặc 2023-06-30): báo nhiệm vụ "
+                        "quá hạn.",
+                  "en": "Progress date (day/month/year, as 30/06/2023, or 2023-06-30): report overdue tasks."},
     "opt.lang": {"vi": "Ngôn ngữ thông báo (vi: tiếng Việt, en: tiếng Anh).", "en": "Message language."},
     "opt.output": {"vi": "Tệp kết quả.", "en": "Output file."},
     "opt.no_backup": {"vi": "Không giữ bản sao lưu tệp cũ.", "en": "Do not keep a backup of the old file."},

@@ -163,9 +163,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Tệp kết quả trùng với tệp đầu vào '{path}'. Hãy chọn tên khác cho -o.",
         "en": "The output is the input file '{path}'. Choose another name for -o.",
     },
-    "error.bad_date": {
-        "vi": "Ngày '{value}' không hợp lệ; hãy viết dạng YYYY-MM-DD, ví dụ 2023-06-30.",
-        "en": "Invalid date '{value}'; use YYYY-MM-DD, e.g. 2023-06-30.",
+    "date.unreadable": {
+        "vi": "Không đọc được ngày '{value}'. Hãy ghi ngày/tháng/năm, ví dụ {example}.",
+        "en": "Cannot read the date '{value}'. Write day/month/year, e.g. {example}.",
+    },
+    "date.no_such_month": {
+        "vi": "Ngày '{value}': không có tháng {month}. Hãy ghi ngày trước, rồi tháng, rồi năm, ví dụ {example}.",
+        "en": "Date '{value}': there is no month {month}. Write the day first, then the month, then the year, "
+              "e.g. {example}.",
+    },
+    "date.no_such_day": {
+        "vi": "Ngày '{value}' không có thật: tháng {month}/{year} chỉ có {days} ngày.",
+        "en": "Date '{value}' does not exist: {month}/{year} has {days} days.",
+    },
+    "date.year_out_of_range": {
+        "vi": "Ngày '{value}': năm {year} nằm ngoài khoảng {first}–{last}.",
+        "en": "Date '{value}': the year {year} is outside {first}–{last}.",
     },
     # ------------------------------------------------------------ CLI output
     "cli.wrote": {"vi": "Đã ghi {path}", "en": "Wrote {path}"},

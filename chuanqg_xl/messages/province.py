@@ -41,8 +41,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "province.opt.import_output": {"vi": "Sổ kế hoạch chuẩn cần ghi.", "en": "Standard workbook to write."},
     "province.opt.status_output": {"vi": "Ghi thêm báo cáo ra tệp Excel này.",
                                    "en": "Also write the report to this workbook."},
-    "province.opt.as_of": {"vi": "Ngày báo cáo (YYYY-MM-DD); mặc định là hôm nay.",
-                           "en": "Report date (YYYY-MM-DD); today by default."},
+    "province.opt.as_of": {"vi": "Ngày báo cáo (ngày/tháng/năm, như 30/06/2023, hoặc 2023-06-30); mặc định là "
+                                 "hôm nay.",
+                           "en": "Report date (day/month/year, as 30/06/2023, or 2023-06-30); today by default."},
     "province.opt.horizon": {"vi": "Số ngày tới được tính là 'sắp đến hạn'.",
                              "en": "Days ahead counted as 'due soon'."},
     "province.progress": {"vi": "Đang đọc kế hoạch các đơn vị", "en": "Reading district plans"},

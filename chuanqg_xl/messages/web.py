@@ -300,23 +300,6 @@ MESSAGES: dict[str, dict[str, str]] = {
                             "en": "No such page. Go back to the main page."},
     "web.error.bad_request": {"vi": "Yêu cầu không hợp lệ. Hãy tải lại trang rồi thử lại.",
                               "en": "Invalid request. Reload the page and try again."},
-    "web.error.bad_date": {
-        "vi": "Không đọc được ngày '{value}'. Hãy ghi ngày/tháng/năm, ví dụ {example}.",
-        "en": "Cannot read the date '{value}'. Write day/month/year, e.g. {example}.",
-    },
-    "web.error.no_such_month": {
-        "vi": "Ngày '{value}': không có tháng {month}. Hãy ghi ngày trước, rồi tháng, rồi năm, ví dụ {example}.",
-        "en": "Date '{value}': there is no month {month}. Write the day first, then the month, then the year, "
-              "e.g. {example}.",
-    },
-    "web.error.no_such_day": {
-        "vi": "Ngày '{value}' không có thật: tháng {month}/{year} chỉ có {days} ngày.",
-        "en": "Date '{value}' does not exist: {month}/{year} has {days} days.",
-    },
-    "web.error.date_year": {
-        "vi": "Ngày '{value}': năm {year} nằm ngoài khoảng {first}–{last}.",
-        "en": "Date '{value}': the year {year} is outside {first}–{last}.",
-    },
     "web.error.busy": {
         "vi": "Đang có {count} lần tổng hợp chưa xong. Hãy chờ một lần xong rồi chọn lại các tệp.",
         "en": "{count} consolidations are still under way. Wait for one to finish, then choose the files again.",

@@ -10,13 +10,11 @@ back to what the user called the files, for every sentence shown.
 """
 from __future__ import annotations
 
-import calendar
-import datetime as dt
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Mapping
 
+from ..dates import parse_day
 from ..errors import PlanError
 from ..messages import text
 from ..report import Finding
@@ -262,43 +260,6 @@ def restore(kept: Kept, folder: Path) -> list[Upload]:
     return uploads
 
 
-_DAY_MONTH_YEAR = re.compile(r"\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\s*")
-_ISO_DAY = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*")
-YEARS = range(2000, 2101)
-
-
-def show_day(day: dt.date) -> str:
-    """A date as the page's date field writes it: day/month/year, whatever the browser's language."""
-    return day.strftime("%d/%m/%Y")
-
-
-def parse_day(value: str | None, today: dt.date | None = None) -> dt.date:
-    """The date typed in the page's date field: day/month/year ('30/6/2024', '30-06-2024', '30.06.2024'), or
-    year-month-day ('2024-06-30', from an older page or a link); today when empty.
-
-    A date that cannot be read, or does not exist ('31/02/2024', '06/30/2024' typed month first), is a
-    PlanError whose sentence says which and gives an example.
-    """
-    today = today or dt.date.today()
-    if not value or not value.strip():
-        return today
-    value = value.strip()[:40]
-    example = show_day(today)
-    match = _DAY_MONTH_YEAR.fullmatch(value)
-    if match:
-        day, month, year = (int(part) for part in match.groups())
-    elif _ISO_DAY.fullmatch(value):
-        year, month, day = (int(part) for part in _ISO_DAY.fullmatch(value).groups())
-    else:
-        raise PlanError("web.error.bad_date", value=value, example=example)
-    if not 1 <= month <= 12:
-        raise PlanError("web.error.no_such_month", value=value, month=month, example=example)
-    if year not in YEARS:
-        raise PlanError("web.error.date_year", value=value, year=year, first=YEARS[0], last=YEARS[-1])
-    days = calendar.monthrange(year, month)[1]
-    if not 1 <= day <= days:
-        raise PlanError("web.error.no_such_day", value=value, month=month, year=year, days=days)
-    return dt.date(year, month, day)
 
 
 def make_download(what: str, kept: Kept, folder: Path, lang: str, *, force: bool = False,

@@ -28,6 +28,7 @@ from flask import Flask, Request, Response, g, jsonify, redirect, render_templat
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from .. import __version__
+from ..dates import show_day
 from ..errors import PlanError
 from ..messages import LANGS, text
 from . import actions
@@ -233,7 +234,7 @@ def _template_globals() -> dict[str, object]:
     return {
         "t": _t, "lang": lang, "other_lang": "en" if lang == "vi" else "vi", "token": state.token,
         "version": __version__, "limit_mb": state.file_limit // 2**20, "max_files": MAX_FILES,
-        "accept": ",".join(actions.accepted_suffixes()), "today": actions.show_day(dt.date.today()),
+        "accept": ",".join(actions.accepted_suffixes()), "today": show_day(dt.date.today()),
         "js_texts": {key.removeprefix("web.js."): text(key, lang, limit=state.file_limit // 2**20,
                                                           count=MAX_FILES) for key in JS_TEXTS},
         "limit_bytes": state.file_limit, "address": state.address, "kept_minutes": round(state.store.idle / 60),

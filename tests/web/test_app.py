@@ -204,33 +204,6 @@ def test_the_date_field_is_day_month_year_in_both_languages(client) -> None:
         assert label in visible_text(html)
 
 
-@pytest.mark.parametrize("typed, day", [("30/6/2024", (2024, 6, 30)), (" 30-06-2024 ", (2024, 6, 30)),
-                                        ("30.06.2024", (2024, 6, 30)), ("2024-06-30", (2024, 6, 30)),
-                                        ("29/02/2024", (2024, 2, 29)), ("", (2023, 5, 4)), (None, (2023, 5, 4))])
-def test_dates_are_read_day_first(typed: str | None, day: tuple[int, int, int]) -> None:
-    import datetime as dt
-
-    assert actions.parse_day(typed, today=dt.date(2023, 5, 4)) == dt.date(*day)
-
-
-@pytest.mark.parametrize("typed, sentence", [
-    ("30/6", "Không đọc được ngày '30/6'. Hãy ghi ngày/tháng/năm, ví dụ 04/05/2023."),
-    ("06/30/2024", "Ngày '06/30/2024': không có tháng 30. Hãy ghi ngày trước, rồi tháng, rồi năm, ví dụ 04/05/2023."),
-    ("31/02/2024", "Ngày '31/02/2024' không có thật: tháng 2/2024 chỉ có 29 ngày."),
-    ("00/01/2024", "Ngày '00/01/2024' không có thật: tháng 1/2024 chỉ có 31 ngày."),
-    ("01/01/1900", "Ngày '01/01/1900': năm 1900 nằm ngoài khoảng 2000–2100."),
-    ("ngày mai", "Không đọc được ngày 'ngày mai'. Hãy ghi ngày/tháng/năm, ví dụ 04/05/2023."),
-])
-def test_a_bad_date_says_what_is_wrong(typed: str, sentence: str) -> None:
-    import datetime as dt
-
-    from chuanqg_xl.errors import PlanError
-
-    with pytest.raises(PlanError) as caught:
-        actions.parse_day(typed, today=dt.date(2023, 5, 4))
-    assert caught.value.message("vi") == sentence
-
-
 def test_download_errors_without_script_are_a_page(client) -> None:
     token = result_token(post_files(client, [HBT]))
     page = download(client, token, "appendices", xhr=False)
