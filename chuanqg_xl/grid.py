@@ -92,11 +92,11 @@ class Book:
         part = self._parts.get(name)
         data = None
         if part:
-            data = self._source.parts.get(part)   # inflated and checked by the guard already
-            if data is None:
+            data = self._source.parts.get(part)   # inflated and checked whole by the guard: these very bytes
+            if data is None:   # a big file's part, read again: checked again
                 data = read_source_part(self._source, part)
-            guard.check_xml(data, part, self.path)
-            guard.check_sheet_extent(data, name, self.path)
+                guard.check_xml(data, part, self.path)
+                guard.check_sheet_extent(data, name, self.path)
         try:
             sheet = self._calamine.get_sheet_by_name(name)
             rows = sheet.to_python(skip_empty_area=False)
