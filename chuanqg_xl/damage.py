@@ -19,19 +19,20 @@ from __future__ import annotations
 import math
 import re
 
+from .lazyre import lazy_compile
 from .records import record
 
 NUMBER = "number"
 STRING_REF = "string_ref"
 
 # a <v> whose content is not a plain decimal number with at most a two-digit exponent
-_ODD_VALUE = re.compile(rb"<((?:[\w.-]+:)?)v>(?![ \t\r\n]*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d{1,2})?[ \t\r\n]*"
+_ODD_VALUE = lazy_compile(rb"<((?:[\w.-]+:)?)v>(?![ \t\r\n]*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d{1,2})?[ \t\r\n]*"
                         rb"</\1v>)([^<]*)</\1v>")
-_CELL_START = re.compile(rb"<(?:[\w.-]+:)?c[\s>/]")
-_ATTR = re.compile(rb"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-_REF = re.compile(rb"\s*([A-Za-z]{1,3})(\d+)\s*$")
-_STRING_CELL = re.compile(rb"""<(?:[\w.-]+:)?c\s[^>]*?\bt\s*=\s*["']s["'][^>]*>""")
-_INDEX = re.compile(rb"<(?:[\w.-]+:)?v>\s*(\d+)\s*</(?:[\w.-]+:)?v>")
+_CELL_START = lazy_compile(rb"<(?:[\w.-]+:)?c[\s>/]")
+_ATTR = lazy_compile(rb"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_REF = lazy_compile(rb"\s*([A-Za-z]{1,3})(\d+)\s*$")
+_STRING_CELL = lazy_compile(rb"""<(?:[\w.-]+:)?c\s[^>]*?\bt\s*=\s*["']s["'][^>]*>""")
+_INDEX = lazy_compile(rb"<(?:[\w.-]+:)?v>\s*(\d+)\s*</(?:[\w.-]+:)?v>")
 
 
 @record(frozen=True, slots=True)
@@ -102,7 +103,7 @@ def scan_damage(data: bytes, numbers: bool = True) -> list[Damage]:
 # How Excel, LibreOffice, openpyxl and xlsxwriter write a shared-string cell: …t="s"><v>12</v>; anything else
 # (another spelling, or an index that is no index) takes the general scan.
 _UNUSUAL = re.compile(rb't="s"(?!><v>\d+</v>)')
-_ANY_BAD = re.compile(rb"""<(?:[\w.-]+:)?c\s[^>]*?\bt\s*=\s*["']s["'][^>]*>\s*<((?:[\w.-]+:)?)v>"""
+_ANY_BAD = lazy_compile(rb"""<(?:[\w.-]+:)?c\s[^>]*?\bt\s*=\s*["']s["'][^>]*>\s*<((?:[\w.-]+:)?)v>"""
                       rb"""(?![ \t\r\n]*\d+[ \t\r\n]*</\1v>)([^<]*)</\1v>""")
 
 
@@ -145,9 +146,9 @@ def repair(damage: Damage) -> tuple[str, str]:
 
 # ---------------------------------------------------------------- style references past the style table
 
-_STYLE_ATTR = re.compile(rb"""(\ss\s*=\s*["']\s*)(\d+)(\s*["'])""")
-_CELL_XFS = re.compile(rb"<((?:[\w.-]+:)?)cellXfs\b[^>]*>(.*?)</\1cellXfs>", re.S)
-_XF = re.compile(rb"<(?:[\w.-]+:)?xf[\s/>]")
+_STYLE_ATTR = lazy_compile(rb"""(\ss\s*=\s*["']\s*)(\d+)(\s*["'])""")
+_CELL_XFS = lazy_compile(rb"<((?:[\w.-]+:)?)cellXfs\b[^>]*>(.*?)</\1cellXfs>", re.S)
+_XF = lazy_compile(rb"<(?:[\w.-]+:)?xf[\s/>]")
 
 
 def style_count(styles: bytes) -> int:

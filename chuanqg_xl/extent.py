@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .errors import PlanError
+from .lazyre import lazy_compile
 
 MAX_GRID_CELLS = 10_000_000    # calamine holds 32 bytes a cell, Python far more: ~0.5-1 GB at this size
 MAX_MERGED_CELLS = 1_000_000   # cells the reader may expand from merged ranges, all merges of a sheet together
@@ -31,19 +32,19 @@ def grouped(number: int) -> str:
 
 # ---------------------------------------------------------------- sheet extents (xlsx / xlsm)
 
-_XL_TAG = re.compile(rb"""<(?:[^\s<>/:="'!?]+:)?(row|c)(?=[\s/>])""")
-_TAG_STOP = re.compile(rb"""[>"']""")
-_R_ATTR = re.compile(rb"""(?:^|\s)r\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-_REF = re.compile(rb"([A-Za-z]*)(\d*)")
+_XL_TAG = lazy_compile(rb"""<(?:[^\s<>/:="'!?]+:)?(row|c)(?=[\s/>])""")
+_TAG_STOP = lazy_compile(rb"""[>"']""")
+_R_ATTR = lazy_compile(rb"""(?:^|\s)r\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_REF = lazy_compile(rb"([A-Za-z]*)(\d*)")
 # Excel, LibreOffice, openpyxl and xlsxwriter all write <c r="A1" …> and <row r="1" …>: anything else
 # (a namespace prefix, no address, other quoting or spacing, a second r attribute) takes the exact scan.
 _NONCANONICAL = re.compile(rb"""<(?:c(?! r="[A-Za-z])|row(?! r="\d))[\s/>]""")
 _PREFIXED = re.compile(rb":(?:c|row)[\s/>]")
 _ODD_R = re.compile(rb"r(?:[ \t\n\r]+=|=[ \t\n\r'])")
-_WS_R = re.compile(rb"[\t\n\r]r")
+_WS_R = lazy_compile(rb"[\t\n\r]r")
 _BIG_REF = re.compile(rb'<c r="[A-Za-z](?:[A-Za-z]|\d{6})')   # a column after Z or a row from 100000
-_ROW_DIGITS = re.compile(rb'<c r="[A-Za-z]+(\d+)"')
-_COL_LETTERS = re.compile(rb'<c r="([A-Za-z]+)\d')
+_ROW_DIGITS = lazy_compile(rb'<c r="[A-Za-z]+(\d+)"')
+_COL_LETTERS = lazy_compile(rb'<c r="([A-Za-z]+)\d')
 _MERGE_TAG = re.compile(rb"""<(?:[^\s<>/:="'!?]+:)?mergeCell(?=[\s/>])""")
 _REF_ATTR = re.compile(rb"""(?:^|\s)ref\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _RANGE = re.compile(rb"\s*\$?([A-Za-z]+)\$?(\d+)(?:\s*:\s*\$?([A-Za-z]+)\$?(\d+))?")
@@ -210,11 +211,11 @@ def check_sheet_extent(data: bytes, sheet: str, path: Path) -> None:
 
 # ---------------------------------------------------------------- sheet extents (ods, xlsb)
 
-_ODS_TAG = re.compile(rb"""<(/?)(?:[^\s<>/:="'!?]+:)?(table|table-row|table-cell|covered-table-cell)(?=[\s/>])""")
-_ODS_ROWS = re.compile(rb"""(?:^|\s)(?:[\w.-]+:)?number-rows-repeated\s*=\s*["']\s*(\d+)""")
-_ODS_COLS = re.compile(rb"""(?:^|\s)(?:[\w.-]+:)?number-columns-repeated\s*=\s*["']\s*(\d+)""")
-_ODS_VALUE = re.compile(rb"""(?:^|\s)(?:[\w.-]+:)?(?:value-type|formula)\s*=""")  # calamine keeps formula cells
-_ODS_NAME = re.compile(rb"""(?:^|\s)(?:[\w.-]+:)?name\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_ODS_TAG = lazy_compile(rb"""<(/?)(?:[^\s<>/:="'!?]+:)?(table|table-row|table-cell|covered-table-cell)(?=[\s/>])""")
+_ODS_ROWS = lazy_compile(rb"""(?:^|\s)(?:[\w.-]+:)?number-rows-repeated\s*=\s*["']\s*(\d+)""")
+_ODS_COLS = lazy_compile(rb"""(?:^|\s)(?:[\w.-]+:)?number-columns-repeated\s*=\s*["']\s*(\d+)""")
+_ODS_VALUE = lazy_compile(rb"""(?:^|\s)(?:[\w.-]+:)?(?:value-type|formula)\s*=""")  # calamine keeps formula cells
+_ODS_NAME = lazy_compile(rb"""(?:^|\s)(?:[\w.-]+:)?name\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
 
 def check_ods_extent(data: bytes, path: Path) -> None:

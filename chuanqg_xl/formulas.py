@@ -4,11 +4,12 @@ from __future__ import annotations
 import re
 
 from .cells import a1, col_index, col_letter, quote_sheet
+from .lazyre import lazy_compile
 from .records import record
 
 # A cell reference outside strings and quoted sheet names; not a function name
 # (LOG10( is a function), not part of a longer name.
-_TOKENS = re.compile(
+_TOKENS = lazy_compile(
     r"""("(?:[^"]|"")*")                                  # string literal
       |('(?:[^']|'')*'!)                                  # quoted sheet prefix
       |(?<![A-Za-z0-9_.$])(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])  # A1 reference
@@ -71,7 +72,7 @@ def sum_ranges(formula: str) -> list[RangeRef] | None:
     return ranges
 
 
-_REFERENCE = re.compile(
+_REFERENCE = lazy_compile(
     r"""("(?:[^"]|"")*")
       |(?:'((?:[^']|'')*)'!|([A-Za-z0-9_.]+)!)?\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?(?![A-Za-z0-9_(])""",
     re.VERBOSE,

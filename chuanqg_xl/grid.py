@@ -19,17 +19,18 @@ from .cells import col_index
 from .damage import Damage
 from .errors import PlanError
 from .formulas import shift_formula
+from .lazyre import lazy_compile
 from .records import field, record
 from .source import Source, open_source
 
 _SHEET_TAG = re.compile(rb"<(?:\w+:)?sheet\b([^>]*)/?>")
 _ATTR = re.compile(rb'([\w:]+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')  # XML allows either quote
 _REL_TAG = re.compile(rb"<(?:\w+:)?Relationship\b([^>]*)/?>")
-_FORMULA_TAG = re.compile(rb"<((?:\w+:)?)f\b([^>]*?)(/?)>")
-_CELL_REF = re.compile(rb'\sr\s*=\s*["\']([A-Z]{1,3})(\d+)["\']')
-_VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
-_ERROR_TYPE = re.compile(rb'\st\s*=\s*["\']e["\']')
-_ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\st\s*=\s*["\']e["\'][^>]*>')
+_FORMULA_TAG = lazy_compile(rb"<((?:\w+:)?)f\b([^>]*?)(/?)>")
+_CELL_REF = lazy_compile(rb'\sr\s*=\s*["\']([A-Z]{1,3})(\d+)["\']')
+_VALUE = lazy_compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
+_ERROR_TYPE = lazy_compile(rb'\st\s*=\s*["\']e["\']')
+_ERROR_CELL = lazy_compile(rb'<(?:\w+:)?c\b[^>]*?\st\s*=\s*["\']e["\'][^>]*>')
 
 
 @record(slots=True, eq=False)
@@ -286,8 +287,8 @@ def _open_book(source: Source, owns: bool) -> Book:
 
 # The cell Excel and the usual writers produce for a formula: <c r="B7" s="3"><f>SUM(…)</f><v>12</v></c>.
 # It is read in one match; anything else (shared formulas, prefixes, other children) takes the general steps.
-_PLAIN_FORMULA_CELL = re.compile(rb'<c r="([A-Z]{1,3})(\d+)"([^<>]*)><f>([^<]*)</f>(?:<v>([^<]*)</v>)?</c>')
-_PREFIXED_FORMULA = re.compile(rb"<\w+:f\b")
+_PLAIN_FORMULA_CELL = lazy_compile(rb'<c r="([A-Z]{1,3})(\d+)"([^<>]*)><f>([^<]*)</f>(?:<v>([^<]*)</v>)?</c>')
+_PREFIXED_FORMULA = lazy_compile(rb"<\w+:f\b")
 
 
 def _xml_text(raw: bytes) -> str:

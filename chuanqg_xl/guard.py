@@ -45,6 +45,7 @@ from .extent import (  # noqa: F401 - the sheet-extent checks are part of the gu
     MAX_GRID_CELLS, MAX_MERGED_CELLS, MERGE_COUNTED_CAP, check_ods_extent, check_sheet_extent, check_xlsb_extent,
     grouped, merged_area, refuse_grid, sheet_extent, tag_end,
 )
+from .lazyre import lazy_compile
 from .messages import phrase, text
 from .records import field, record
 from .source import Source, open_source
@@ -331,7 +332,7 @@ def check_package(archive: zipfile.ZipFile, kind: str, path: Path, keep: dict[st
 
 _SST_TAG = re.compile(rb"""<(?:[^\s<>/:="'!?]+:)?sst(?=[\s/>])""")
 _UNIQUE_COUNT = re.compile(rb"""(?:^|\s)uniqueCount\s*=\s*["']\s*\+?0*(\d{1,40})""")
-_SI_TAG = re.compile(rb"""<(?:[^\s<>/:="'!?]+:)?si(?=[\s/>])""")
+_SI_TAG = lazy_compile(rb"""<(?:[^\s<>/:="'!?]+:)?si(?=[\s/>])""")
 
 
 def check_declared_counts(data: bytes, part: str, path: Path) -> None:
@@ -362,7 +363,7 @@ def _count_strings(data: bytes) -> int:
         + data.count(b"<si\n") + data.count(b"<si\r")
 
 
-_GRID_SPAN = re.compile(rb"""<(?:[^\s<>/:="'!?]+:)?gridSpan\b[^>]*?\bval\s*=\s*["']\s*\+?(\d{1,40})""")
+_GRID_SPAN = lazy_compile(rb"""<(?:[^\s<>/:="'!?]+:)?gridSpan\b[^>]*?\bval\s*=\s*["']\s*\+?(\d{1,40})""")
 
 
 def check_word_tables(data: bytes, part: str, path: Path) -> None:

@@ -22,6 +22,7 @@ from itertools import product
 
 from .cells import a1, col_index, quote_sheet
 from .formulas import count_rows
+from .lazyre import lazy_compile
 from .model import Table
 from .normalize import is_error_value
 from .records import record
@@ -246,10 +247,10 @@ class RowsCount:
     deleted: int          # parts that lost their rows ('ROWS(#REF!)'): the row they counted was deleted
 
 
-_ROWS = re.compile(r"ROWS\((?:'((?:[^']|'')*)'|([A-Za-z0-9_.]+))!\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?\)")
+_ROWS = lazy_compile(r"ROWS\((?:'((?:[^']|'')*)'|([A-Za-z0-9_.]+))!\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?\)")
 # LibreOffice, reading Excel's 'PL2'!#REF!, writes it back lower-cased: sheet names are case-insensitive anyway.
-_ROWS_DELETED = re.compile(r"ROWS\((?:(?:'((?:[^']|'')*)'|([A-Za-z0-9_.]+))!)?#REF!\)", re.IGNORECASE)
-_ROWS_COUNT = re.compile(r"^(?:\d+\+)?ROWS\([^()]*\)(?:\+ROWS\([^()]*\))*$")
+_ROWS_DELETED = lazy_compile(r"ROWS\((?:(?:'((?:[^']|'')*)'|([A-Za-z0-9_.]+))!)?#REF!\)", re.IGNORECASE)
+_ROWS_COUNT = lazy_compile(r"^(?:\d+\+)?ROWS\([^()]*\)(?:\+ROWS\([^()]*\))*$")
 
 
 def rows_counted(formula: str | None) -> RowsCount | None:

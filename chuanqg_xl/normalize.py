@@ -12,6 +12,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Iterable
 
+from .lazyre import lazy_compile
 from .records import record
 
 _ODD_SPACES = ("\u200b", "\u2060", "\ufeff")  # zero-width characters that split() does not remove
@@ -149,9 +150,9 @@ class Parsed:
 
 
 EMPTY = Parsed(None)
-_NUM_TEXT = re.compile(r"^[+-]?[\d.,\s]+%?$")
-_GROUPED_DOT = re.compile(r"^\d{1,3}(\.\d{3})+$")
-_GROUPED_COMMA = re.compile(r"^\d{1,3}(,\d{3}){2,}$")
+_NUM_TEXT = lazy_compile(r"^[+-]?[\d.,\s]+%?$")
+_GROUPED_DOT = lazy_compile(r"^\d{1,3}(\.\d{3})+$")
+_GROUPED_COMMA = lazy_compile(r"^\d{1,3}(,\d{3}){2,}$")
 
 
 def parse_number_text(text: str) -> float | None:
@@ -224,7 +225,7 @@ def parse_number(value: object) -> Parsed:
     return Parsed(None, ok=False)
 
 
-_LEADING_COUNT = re.compile(r"^\s*(\d+)\s*(trường|đơn vị|truong|don vi|cơ sở|co so)?\s*$", re.IGNORECASE)
+_LEADING_COUNT = lazy_compile(r"^\s*(\d+)\s*(trường|đơn vị|truong|don vi|cơ sở|co so)?\s*$", re.IGNORECASE)
 
 
 def parse_count(value: object) -> Parsed:
@@ -258,9 +259,9 @@ def parse_percent(value: object) -> Parsed:
 
 # ---------------------------------------------------------------- dates
 
-_DATE_DMY = re.compile(r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})")
-_DATE_YMD = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_DATE_WORDS = re.compile(r"ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})")
+_DATE_DMY = lazy_compile(r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})")
+_DATE_YMD = lazy_compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_DATE_WORDS = lazy_compile(r"ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})")
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 

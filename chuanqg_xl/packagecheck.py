@@ -22,6 +22,7 @@ import zipfile
 from pathlib import Path
 
 from .errors import PlanError
+from .lazyre import lazy_compile
 from .messages import phrase
 
 SPREADSHEET_NAMESPACES = (b"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
@@ -83,7 +84,7 @@ def check_root_namespace(data: bytes, part: str, path: Path, start: int = 0) -> 
                         namespace=namespace.decode("utf-8", "replace"))
 
 
-_ADDRESS = re.compile(rb"""<(?:[\w.-]+:)?c\s[^>]*?\br\s*=\s*["']\s*([A-Za-z]+)(\d+)""")
+_ADDRESS = lazy_compile(rb"""<(?:[\w.-]+:)?c\s[^>]*?\br\s*=\s*["']\s*([A-Za-z]+)(\d+)""")
 
 
 def check_cell_limit(data: bytes, rows: int, cols: int, sheet: str, path: Path) -> None:

@@ -17,6 +17,7 @@ from . import guard
 from . import layout as L
 from .errors import PlanError
 from .grid import Book, Grid, open_book
+from .lazyre import lazy_compile
 from .source import Source
 from .model import (
     Batches, BatchRow, BudgetLine, CellRef, DamagedCell, FigureRow, Figures, InfoValue, LoggedReplacement, Meta, Plan,
@@ -366,8 +367,8 @@ def _as_int(value: object) -> int | None:
     return int(value) if isinstance(value, float) else None
 
 
-_COMBO_ACCREDITATION = re.compile(r"\bc\s*d\s*(\d)|\bcap do\s*(\d)")
-_COMBO_STANDARD = re.compile(r"\bm\s*d\s*(\d)|\bmuc do\s*(\d)")
+_COMBO_ACCREDITATION = lazy_compile(r"\bc\s*d\s*(\d)|\bcap do\s*(\d)")
+_COMBO_STANDARD = lazy_compile(r"\bm\s*d\s*(\d)|\bmuc do\s*(\d)")
 
 
 def parse_combo(value: object) -> tuple[int | None, int | None]:
