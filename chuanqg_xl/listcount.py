@@ -85,6 +85,7 @@ class ListCounter:
         self.last = _body_end(table)
         self._index: dict[str, dict[str, set[int]]] = {}
         self._hidden: dict[int, set[int]] = {}
+        self._ranges: dict[str, str] = {}   # column key → its body range, as the formulas write it
 
     def _merged(self, col: int) -> set[int]:
         found = self._hidden.get(col)
@@ -142,9 +143,12 @@ class ListCounter:
                         for text in texts.values())
 
     def _range(self, key: str) -> str:
-        col = self.table.col(key) or self.name_col
-        letters = a1(1, col)[:-1]
-        return f"{quote_sheet(self.sheet)}${letters}${self.first}:${letters}${self.last}"
+        found = self._ranges.get(key)
+        if found is None:
+            col = self.table.col(key) or self.name_col
+            letters = a1(1, col)[:-1]
+            found = self._ranges[key] = f"{quote_sheet(self.sheet)}${letters}${self.first}:${letters}${self.last}"
+        return found
 
     def formula(self, rows: list[int], criteria: dict[str, tuple[str, ...]]) -> str | None:
         """A formula counting `rows`: COUNTIFS where it selects exactly them, else ROWS() over them.
@@ -152,15 +156,14 @@ class ListCounter:
         `criteria`: column key → the canonical values that qualify a school (the texts the selected rows hold
         are added). None when even the ROWS() form would be too long for Excel.
         """
-        fallback = count_rows(self.sheet, self.name_col, rows)
         if not criteria:
-            return fallback
+            return count_rows(self.sheet, self.name_col, rows)
         wanted = set(rows)
         texts_by_key: list[tuple[str, list[str]]] = []
         for key, defaults in criteria.items():
             column = self._column(key)
             if column is None:
-                return fallback
+                return count_rows(self.sheet, self.name_col, rows)
             texts: dict[str, str] = {}
             for text in defaults:
                 texts.setdefault(text.casefold(), text)
@@ -169,15 +172,15 @@ class ListCounter:
             for row in rows:
                 value = self.table.row_values.get(row, ())
                 value = value[col - 1] if col and col <= len(value) and row not in hidden else None
-                if value.__class__ is not str or not value:
-                    return fallback          # a selected school without the text: COUNTIFS cannot find it
+                if value.__class__ is not str or not value:   # a selected school without the text: COUNTIFS
+                    return count_rows(self.sheet, self.name_col, rows)   # cannot find it
                 texts.setdefault(value.casefold(), value)
             if not all(_plain_text(text) for text in texts.values()):
-                return fallback
+                return count_rows(self.sheet, self.name_col, rows)
             texts_by_key.append((key, list(texts.values())))
         terms = list(product(*(texts for _, texts in texts_by_key)))
         if len(terms) > MAX_TERMS:
-            return fallback
+            return count_rows(self.sheet, self.name_col, rows)
         counted: set[int] = set()
         total = 0
         for term in terms:
@@ -188,7 +191,7 @@ class ListCounter:
             total += len(matched or ())
             counted |= matched or _EMPTY
         if counted != wanted or total != len(wanted):
-            return fallback
+            return count_rows(self.sheet, self.name_col, rows)
         parts = []
         for term in terms:
             args = ",".join(f'{self._range(key)},"{text.replace(chr(34), chr(34) * 2)}"'
