@@ -15,20 +15,81 @@ import os
 import re
 
 LANGS = ("vi", "en")
-MESSAGES: dict[str, dict[str, str]] = {}
-RULE_TEXTS: dict[str, dict[str, dict[str, str]]] = {}
 
 # The modules next to this one, by name (a directory listing: pkgutil.iter_modules would load `inspect`, a
 # fifth of a `check`'s start-up).
 _NAMES = sorted(entry[:-3] for entry in os.listdir(os.path.dirname(__file__))
                 if entry.endswith(".py") and entry != "__init__.py")
+# What a `check` of a workbook says comes from these; the others (the Word plan reader's, the web page's, the
+# consolidation's, export's: half the texts) load when a key is first missed, so that every start-up does not
+# unmarshal them.
+_FIRST = ("cli", "core", "rules", "safety")
+_pending = [name for name in _NAMES if name not in _FIRST]
+
+
+class _Table(dict):
+    """A dict of texts, complete for whoever asks: a key, a membership test or a walk that misses the modules
+    not loaded yet loads them first."""
+
+    def __missing__(self, key: str) -> object:
+        if not _load_rest():
+            raise KeyError(key)
+        return self[key]
+
+    def get(self, key: str, default: object = None) -> object:
+        if not dict.__contains__(self, key) and _load_rest():
+            return dict.get(self, key, default)
+        return dict.get(self, key, default)
+
+    def __contains__(self, key: object) -> bool:
+        return dict.__contains__(self, key) or (_load_rest() and dict.__contains__(self, key))
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        _load_rest()
+        return dict.__iter__(self)
+
+    def __len__(self) -> int:
+        _load_rest()
+        return dict.__len__(self)
+
+    def keys(self):  # type: ignore[no-untyped-def]
+        _load_rest()
+        return dict.keys(self)
+
+    def values(self):  # type: ignore[no-untyped-def]
+        _load_rest()
+        return dict.values(self)
+
+    def items(self):  # type: ignore[no-untyped-def]
+        _load_rest()
+        return dict.items(self)
+
+
+MESSAGES: dict[str, dict[str, str]] = _Table()
+RULE_TEXTS: dict[str, dict[str, dict[str, str]]] = _Table()
+
+
+def _load(name: str) -> None:
+    loaded = importlib.import_module(f"{__name__}.{name}")
+    for key, value in getattr(loaded, "MESSAGES", {}).items():
+        if dict.__contains__(MESSAGES, key):
+            raise RuntimeError(f"message {key!r} is defined twice")
+        dict.__setitem__(MESSAGES, key, value)
+    dict.update(RULE_TEXTS, getattr(loaded, "RULE_TEXTS", {}))
+
+
+def _load_rest() -> bool:
+    """Load the modules not loaded yet; False when there were none (the key really is missing)."""
+    if not _pending:
+        return False
+    while _pending:
+        _load(_pending.pop(0))
+    return True
+
+
 for _name in _NAMES:
-    _loaded = importlib.import_module(f"{__name__}.{_name}")
-    for _key, _value in getattr(_loaded, "MESSAGES", {}).items():
-        if _key in MESSAGES:
-            raise RuntimeError(f"message {_key!r} is defined twice")
-        MESSAGES[_key] = _value
-    RULE_TEXTS.update(getattr(_loaded, "RULE_TEXTS", {}))
+    if _name in _FIRST:
+        _load(_name)
 
 
 # C0 controls but tab and line feed, DEL and the C1 controls (U+0080-U+009F: U+009B starts a terminal sequence)
