@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from typing import Literal, Sequence
+from collections.abc import Sequence
 
 from . import layout as L
 from .cells import a1, col_letter, quote_sheet
@@ -23,7 +23,12 @@ from .normalize import Period, clean_text, fold, parse_period, split_school_name
 from .reader import parse_kind
 from .records import field, record
 
-Format = Literal["money", "count", "rate"]
+TYPE_CHECKING = False   # typing.TYPE_CHECKING, without loading typing (2 ms of every start-up)
+if TYPE_CHECKING:
+    from typing import Literal
+
+    Format = Literal["money", "count", "rate"]
+
 _EPOCH = dt.datetime(1899, 12, 30)
 
 

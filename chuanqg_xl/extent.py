@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 import struct
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from .errors import PlanError
 from .lazyre import lazy_compile

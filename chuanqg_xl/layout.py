@@ -6,12 +6,15 @@ read this module; nothing else spells a sheet name or a header.
 """
 from __future__ import annotations
 
-from typing import Literal
 
 from .normalize import Vocabulary
 from .records import record
 
-ValueType = Literal["text", "number", "count", "date", "percent", "choice", "level", "periodtext"]
+TYPE_CHECKING = False   # typing.TYPE_CHECKING, without loading typing (2 ms of every start-up)
+if TYPE_CHECKING:
+    from typing import Literal
+
+    ValueType = Literal["text", "number", "count", "date", "percent", "choice", "level", "periodtext"]
 
 # ---------------------------------------------------------------- vocabularies
 

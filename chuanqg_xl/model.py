@@ -8,7 +8,7 @@ parsed ones, so checks can tell a number from a number typed as text.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterator
+from collections.abc import Iterator
 
 from .cells import a1
 from .layout import TableSheet

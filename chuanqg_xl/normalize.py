@@ -9,8 +9,8 @@ import datetime as dt
 import math
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Iterable
 
 from .lazyre import lazy_compile
 from .records import record

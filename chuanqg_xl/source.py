@@ -26,11 +26,14 @@ import stat
 import time
 import zipfile
 from pathlib import Path
-from typing import BinaryIO
 
 from .errors import PlanError
 from .messages import phrase, text
 from .records import field, record
+
+TYPE_CHECKING = False   # typing.TYPE_CHECKING, without loading typing (2 ms of every start-up)
+if TYPE_CHECKING:
+    from typing import BinaryIO
 
 try:
     import fcntl

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 from ..causes import order_by_cause
 from ..derive import Facts, analyse

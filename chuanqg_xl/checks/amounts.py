@@ -7,7 +7,7 @@ come out exactly once converted is the likeliest culprit).
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
 from .. import layout as L
 from ..cells import a1

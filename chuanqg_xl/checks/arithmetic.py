@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import math
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..derive import Derived, funded_groups
 from ..formulas import references, row_runs, same_formula, sum_ranges
