@@ -461,6 +461,7 @@ class Period:
         return f"{text}/{self.year}" if self.year else text
 
 
+@lru_cache(maxsize=65_536, typed=True)   # the same few texts ('Quý III/2024') in every row of every plan
 def parse_period(value: object) -> Period | None:
     """Batch, quarter or month from text like 'Đợt 1 (tháng 3/2024)'."""
     key = fold(value)

@@ -371,6 +371,7 @@ _COMBO_ACCREDITATION = lazy_compile(r"\bc\s*d\s*(\d)|\bcap do\s*(\d)")
 _COMBO_STANDARD = lazy_compile(r"\bm\s*d\s*(\d)|\bmuc do\s*(\d)")
 
 
+@lru_cache(maxsize=65_536, typed=True)   # pure, on the few texts plans write
 def parse_combo(value: object) -> tuple[int | None, int | None]:
     """'CĐ2-MĐ1' → (cấp độ 2, mức độ 1); either part may be absent."""
     key = fold(value).replace("-", " ")
@@ -387,6 +388,7 @@ def _level_number(vocabulary, value: object) -> int | None:
     return None
 
 
+@lru_cache(maxsize=65_536, typed=True)
 def parse_kind(value: object) -> str | None:
     """Kind of recognition, from the vocabulary or from its key words."""
     canonical = L.KINDS.match(value)
