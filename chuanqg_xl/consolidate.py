@@ -32,7 +32,8 @@ from typing import TYPE_CHECKING, Callable, Iterable, Mapping, NamedTuple
 
 from . import layout as L
 from .errors import PlanError
-from .files import atomic_write, fully_resolved, is_own_output, needs_backup, refuse_output_among_inputs
+from .files import (atomic_write, fully_resolved, is_own_output, needs_backup, refuse_output_among_inputs,
+                    refuse_unopenable_name)
 from .messages import text
 from .normalize import canonical_tones, clean_text, fold, format_amount, format_date, shorten
 
@@ -668,6 +669,7 @@ def consolidate(paths: Iterable[str | os.PathLike[str]], output: str | os.PathLi
     started = time.perf_counter()
     target = Path(output)
     paths = list(paths)
+    refuse_unopenable_name(target)
     refuse_output_among_inputs(paths, target, OUTPUT_KIND)
     inputs = collect_inputs(paths, exclude=target)
     if not inputs:

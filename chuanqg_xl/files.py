@@ -196,6 +196,16 @@ def usable_output(target: str | os.PathLike[str]) -> Path:
     return path
 
 
+def refuse_unopenable_name(target: str | os.PathLike[str], suffix: str = ".xlsx") -> None:
+    """Refuse to write a workbook under a name Excel would not open it by ('tien-do.csv', 'ra.xlsx' for a
+    macro workbook): Excel judges a file by its extension and refuses one whose content is another format."""
+    usable_output(target)   # a folder, a device or a missing folder: that sentence first
+    path = Path(target)
+    if path.suffix.lower() != suffix:
+        stem = path.stem if path.stem.strip(". ") and path.stem.lower() != suffix else "ke-hoach"
+        raise PlanError("error.output_suffix", path=path, suffix=suffix, suggested=stem + suffix)
+
+
 def refuse_output_among_inputs(inputs: Iterable[str | os.PathLike[str]], output: str | os.PathLike[str],
                                kind: str) -> None:
     """Refuse an output that is one of the inputs, before anything is read or written.

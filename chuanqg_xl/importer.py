@@ -583,12 +583,13 @@ def import_legacy(path: str | os.PathLike[str], output: str | os.PathLike[str], 
     Options given here win over what the file's title lines say. Raises
     PlanError when the file holds neither shape, or cannot be read.
     """
-    from .files import refuse_output_among_inputs
+    from .files import refuse_output_among_inputs, refuse_unopenable_name
     from .grid import open_book
     from .template import PlanData, write_workbook
 
     source = Path(path)
     target = Path(output)
+    refuse_unopenable_name(target)
     refuse_output_among_inputs([source], target, "import")
     out = _Collector()
     book = open_book(source)

@@ -17,7 +17,7 @@ from . import layout as L
 from .checks import remaining_after_recalc, run_checks
 from .derive import Derived, Facts, analyse
 from .errors import PlanError
-from .files import Unchanged, atomic_write, same_content, same_file, usable_output
+from .files import Unchanged, atomic_write, refuse_unopenable_name, same_content, same_file, usable_output
 from .formulas import same_formula
 from .grid import ooxml_sheet_parts
 from .messages import text
@@ -328,6 +328,8 @@ def _recalc(source: Source, output: str | os.PathLike[str] | None, *, backup: bo
     changes, replaced = _changes(facts.derived)
     log = _merge_log(plan.review_log, replaced)
     target = Path(output) if output else default_output(source_path, plan.format)
+    if output is not None:   # the result keeps the source's kind: a macro workbook (VBA kept) .xlsm, others .xlsx
+        refuse_unopenable_name(target, ".xlsm" if plan.format == "xlsm" else ".xlsx")
     in_place = same_file(target, source_path)
     if in_place and output is not None and plan.format not in ("xlsx", "xlsm"):
         raise PlanError("error.same_input_output", path=source_path)

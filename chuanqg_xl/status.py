@@ -262,10 +262,11 @@ _FILLS = {"overdue": "#F8CBAD", "due_soon": "#FFE699", "done": "#C6EFCE", "in_pr
 def write_status(report: StatusReport, output: str | os.PathLike[str]) -> Path:
     """The report as a workbook: the tasks with their category, and a sheet per lead unit."""
     from .reportbook import ReportBook, ReportColumn
-    from .files import atomic_write, needs_backup, refuse_output_among_inputs
+    from .files import atomic_write, needs_backup, refuse_output_among_inputs, refuse_unopenable_name
 
     lang = report.lang
     target = Path(output)
+    refuse_unopenable_name(target)
     refuse_output_among_inputs([report.path], target, OUTPUT_KIND)
 
     def h(key: str) -> str:

@@ -313,6 +313,9 @@ def write_skeleton(path: Path, data: PlanData) -> None:
 def new_workbook(path: str | os.PathLike[str], *, unit: str | None = None, year: int | None = None,
                  overwrite: bool = False, **meta: object) -> Path:
     """A fresh standard workbook with the plan's metadata filled in."""
+    from .files import refuse_unopenable_name
+
+    refuse_unopenable_name(path)
     values = {info.key: info.default for info in L.INFO_FIELDS if info.default is not None}
     values.update({key: value for key, value in meta.items() if value is not None})
     if unit:

@@ -339,3 +339,10 @@ def test_header_two_rows_high(tmp_path: Path) -> None:
     assert result.tables == [("schools", "DS", 2)]
     school = read_plan(result.output).schools[0]
     assert (school.name, school.accreditation_level, school.standard_level) == ("TH Kim Đồng", 3, 2)
+
+
+def test_an_import_is_never_written_under_a_name_excel_will_not_open(legacy_list: Path, tmp_path: Path) -> None:
+    with pytest.raises(PlanError) as caught:
+        import_legacy(legacy_list, tmp_path / "ke-hoach.xls")
+    assert "hãy đặt tên như 'ke-hoach.xlsx'" in caught.value.message("vi")
+    assert not (tmp_path / "ke-hoach.xls").exists()

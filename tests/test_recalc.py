@@ -391,10 +391,10 @@ def test_an_open_input_can_still_be_recalculated_to_another_file(make_plan, tmp_
     assert result.output.exists()
 
 
-def test_macro_workbook_keeps_its_vba_project(make_plan, tmp_path: Path) -> None:
-    source = make_plan(edits={(PL2, "I6"): 1})
-    path = tmp_path / "plan.xlsm"
-    vba = b"\xd0\xcf\x11\xe0 not really VBA, but bytes that must survive"
+VBA = b"\xd0\xcf\x11\xe0 not really VBA, but bytes that must survive"
+
+
+def _as_macro_workbook(source: Path, path: Path, vba: bytes = VBA) -> Path:
     with zipfile.ZipFile(source) as old, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as new:
         for name in old.namelist():
             data = old.read(name)
@@ -408,6 +408,12 @@ def test_macro_workbook_keeps_its_vba_project(make_plan, tmp_path: Path) -> None
                                     b"</Relationships>")
             new.writestr(name, data)
         new.writestr("xl/vbaProject.bin", vba)
+    return path
+
+
+def test_macro_workbook_keeps_its_vba_project(make_plan, tmp_path: Path) -> None:
+    vba = VBA
+    path = _as_macro_workbook(make_plan(edits={(PL2, "I6"): 1}), tmp_path / "plan.xlsm")
     plan = read_plan(path)
     assert plan.format == "xlsm"
     result = recalc_plan(path)
@@ -415,3 +421,15 @@ def test_macro_workbook_keeps_its_vba_project(make_plan, tmp_path: Path) -> None
     assert parts(path)["xl/vbaProject.bin"] == vba
     assert b"vbaProject" in parts(path)["xl/_rels/workbook.xml.rels"]
     assert flat(path) == []
+
+
+def test_a_macro_workbook_is_recalculated_to_an_xlsm_only(make_plan, tmp_path: Path) -> None:
+    """Its VBA is kept, so under .xlsx Excel would refuse it ('format or extension not valid')."""
+    path = _as_macro_workbook(make_plan(edits={(PL2, "I6"): 1}), tmp_path / "plan.xlsm")
+    with pytest.raises(PlanError) as caught:
+        recalc_plan(path, tmp_path / "ra.xlsx")
+    assert "phải có đuôi .xlsm" in caught.value.message("vi") and "'ra.xlsm'" in caught.value.message("vi")
+    assert not (tmp_path / "ra.xlsx").exists()
+    assert recalc_plan(path, tmp_path / "ra.xlsm").output.exists()
+    with pytest.raises(PlanError):
+        recalc_plan(make_plan(), tmp_path / "khac.xlsm")   # and a plain workbook is not named as a macro one

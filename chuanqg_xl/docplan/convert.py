@@ -287,11 +287,12 @@ def import_document(path: str | os.PathLike[str], output: str | os.PathLike[str]
                     year: int | None = None, province: str | None = None, number: str | None = None,
                     overwrite: bool = False, lang: str = "vi") -> ImportResult:
     """Build the standard workbook at `output` from a Word plan. Options given here win over the header."""
-    from ..files import refuse_output_among_inputs
+    from ..files import refuse_output_among_inputs, refuse_unopenable_name
     from ..template import PlanData, write_workbook
     from .reader import read_docplan
 
     source, target = Path(path), Path(output)
+    refuse_unopenable_name(target)
     refuse_output_among_inputs([source], target, "import")
     doc = read_docplan(source)
     out = _Out(lang)

@@ -159,6 +159,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Sheet '{sheet}' of '{path}' was written without cell addresses; open and save it in Excel or "
               "LibreOffice, then run again.",
     },
+    "error.output_suffix": {
+        "vi": "Tệp kết quả '{path}' phải có đuôi {suffix} thì Excel mới mở được; hãy đặt tên như '{suggested}'. "
+              "Chưa ghi gì.",
+        "en": "The output '{path}' must end in {suffix} for Excel to open it; name it like '{suggested}'. "
+              "Nothing was written.",
+    },
     "error.same_input_output": {
         "vi": "Tệp kết quả trùng với tệp đầu vào '{path}'. Hãy chọn tên khác cho -o.",
         "en": "The output is the input file '{path}'. Choose another name for -o.",
