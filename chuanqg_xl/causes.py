@@ -93,6 +93,17 @@ def order_by_cause(findings: list[Finding], facts: Facts) -> list[Finding]:
         return None
 
     parent = {index: cause_of(index) for index in range(len(findings))}
+    # Two findings can each be reached from the other (two paired figures of one row, each found through the
+    # other's row): the first of such a loop is its cause, so every finding still has one root.
+    for start in range(len(findings)):
+        walked: dict[int, int] = {}
+        at: int | None = start
+        while at is not None and at not in walked:
+            walked[at] = len(walked)
+            at = parent[at]
+        if at is not None:
+            loop = [index for index, step in walked.items() if step >= walked[at]]
+            parent[min(loop)] = None
 
     def root(index: int) -> int:
         seen = {index}

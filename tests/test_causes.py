@@ -78,3 +78,20 @@ def test_the_review_sheet_lists_consequences_under_their_cause(make_plan, tmp_pa
     codes = [row[0] for row in rows[5:] if row and row[0]]
     assert codes[:2] == ["D011", "X011"]
     assert rows[6][4].startswith("↳ Hệ quả của D011 ở PL2 - Kinh phí CN mới!E5")
+
+
+def test_two_findings_each_reached_from_the_other_do_not_crash_the_ordering() -> None:
+    """Two paired figures of one row, each found through the other's row (C20 and D20 both computed, D20 = C20 −
+    B20): the first is the cause, the second its consequence, instead of a KeyError (a traceback in `check`)."""
+    from types import SimpleNamespace
+
+    from chuanqg_xl.causes import order_by_cause
+    from chuanqg_xl.report import Finding
+
+    def finding(cell: str) -> Finding:
+        return Finding("X011", "stated-figure-mismatch", "error", SUM, cell, f"figure at {cell}", "")
+
+    facts = SimpleNamespace(derived=[SimpleNamespace(sheet=SUM, row=20, col=3, formula="SUM(B20:B20)"),
+                                     SimpleNamespace(sheet=SUM, row=20, col=4, formula="C20-B20")])
+    ordered = order_by_cause([finding("C20"), finding("D20")], facts)   # type: ignore[arg-type]
+    assert [(f.cell, f.caused_by) for f in ordered] == [("C20", None), ("D20", ("X011", SUM, "C20"))]
