@@ -196,9 +196,12 @@ def _problems_sheet(book: ReportBook, result: ConsolidationResult, subtitle: str
              problem.name or Path(problem.path).name, problem.unit, problem.message]
             for index, problem in enumerate(listed, start=1)]
     fills = [ERROR_FILL if problem.severity == "error" else WARNING_FILL for problem in listed]
-    if result.same_names:
+    # one warning line for the names that may be one school counted twice (two districts of one province);
+    # namesakes in different provinces are only listed on the same-names sheet
+    warned = sum(1 for problem in result.problems if problem.kind == "duplicate_school")
+    if warned:
         rows.append([len(rows) + 1, text("severity.warning", lang), text("province.kind.duplicate_school", lang),
-                     "", "", text("province.names_pointer", lang, count=len(result.same_names),
+                     "", "", text("province.names_pointer", lang, count=warned,
                                   sheet=text("province.sheet.names", lang))])
         fills.append(WARNING_FILL)
     book.table(text("province.sheet.problems", lang), text("province.title_problems", lang), columns, rows,
