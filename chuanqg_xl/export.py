@@ -162,6 +162,8 @@ def export_plan(path: str | os.PathLike[str], output: str | os.PathLike[str], *,
     for other in (target, Path(json_path) if json_path else None, target.with_suffix(".pdf") if pdf else None):
         if other is not None:
             refuse_output_among_inputs([source], other, OUTPUT_KIND)
+    if csv_dir is not None and Path(csv_dir).exists() and not Path(csv_dir).is_dir():
+        raise PlanError("export.csv_not_dir", path=Path(csv_dir))   # before the workbook is written, not after
     chosen = parse_parts(only)
     soffice = None
     if pdf:

@@ -430,3 +430,14 @@ def test_pdf_repeats_the_table_header_on_every_page(make_plan, tmp_path: Path) -
             assert not lines[0].isdigit()           # first page of an appendix: no number
         else:
             assert lines[0].isdigit() and int(lines[0]) >= 2   # later pages: the number on top
+
+
+def test_a_csv_folder_that_is_a_file_is_refused_before_anything_is_written(make_plan, tmp_path: Path) -> None:
+    """`--csv bang.csv` naming a file: exit 2 said so, but the appendices workbook had already been written."""
+    blocker = tmp_path / "bang.csv"
+    blocker.write_text("a,b\n", encoding="utf-8")
+    output = tmp_path / "phu-luc.xlsx"
+    result = CliRunner().invoke(main, ["export", str(make_plan()), "-o", str(output), "--csv", str(blocker)])
+    assert result.exit_code == 2 and "không phải thư mục" in result.output, result.output
+    assert not output.exists()
+    assert blocker.read_text(encoding="utf-8") == "a,b\n"
