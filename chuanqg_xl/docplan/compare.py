@@ -111,7 +111,8 @@ def _meta(cmp: _Comparison) -> None:
     for key, stated, held, where in checks:
         if stated in (None, "") or held in (None, "") or where is None:
             continue
-        label = next(info.label for info in L.INFO_FIELDS if info.key == key)
+        label = text(f"doc.label.meta_{key}", cmp.lang,
+                     workbook=next(info.label for info in L.INFO_FIELDS if info.key == key))
         same = fold(str(stated)).replace(" ", "") == fold(str(held)).replace(" ", "") if isinstance(stated, str) \
             else stated == held
         shown = format_date(stated) if isinstance(stated, dt.date) else str(stated)

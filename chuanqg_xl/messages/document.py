@@ -369,6 +369,12 @@ MESSAGES.update({
     "doc.label.funded": {"vi": "Số trường {kind} có kinh phí", "en": "Funded schools, {kind}"},
     "doc.label.total_schools": {"vi": "Tổng số trường trên địa bàn", "en": "Schools in the unit"},
     "doc.label.year_end": {"vi": "Số trường đạt chuẩn cuối năm", "en": "Schools meeting the standard at year end"},
+    # the plan's details: in Vietnamese the workbook's own label on 'Thông tin' (layout.INFO_FIELDS)
+    "doc.label.meta_year": {"vi": "{workbook}", "en": "Plan year"},
+    "doc.label.meta_number": {"vi": "{workbook}", "en": "Plan number"},
+    "doc.label.meta_date": {"vi": "{workbook}", "en": "Date issued"},
+    "doc.label.meta_unit": {"vi": "{workbook}", "en": "Issuing unit"},
+    "doc.label.meta_signer": {"vi": "{workbook}", "en": "Signed by"},
     "finding.stated-figure-mismatch.doc_workbook": {
         "vi": "{label}: văn bản Word ({word}) ghi {stated}, sổ Excel có {computed}.",
         "en": "{label}: the Word plan ({word}) states {stated}, the workbook has {computed}.",

@@ -139,3 +139,22 @@ def test_with_the_word_plan_a_cause_keeps_its_consequences(tmp_path: Path) -> No
             before = both[index - 1]
             assert finding.caused_by in (before.caused_by, (before.code, before.sheet, before.cell))
     assert [finding for finding in both if finding in alone] == alone
+
+
+def test_the_plan_s_details_are_named_in_the_reader_s_language(tmp_path: Path) -> None:
+    """'Issuing unit', 'Plan year'… in English (they were the workbook's Vietnamese labels inside English
+    sentences); in Vietnamese the workbook's own label on 'Thông tin'."""
+    def change(data) -> None:
+        data.meta["number"] = "39/KH-UBND"
+        data.meta["signer"] = "Trần Văn An"
+
+    path = _hai_ba_trung(tmp_path, change)
+    document = SAMPLES / "plans" / "hai-ba-trung-2023.docx"
+    english = [f.message for f in check_plan(path, plan_document=document, lang="en").findings if f.code == "X011"]
+    assert any(message.startswith("Plan number: the Word plan") for message in english)
+    assert any(message.startswith("Signed by: the Word plan") for message in english)
+    report = check_plan(path, plan_document=document, lang="en")
+    assert "matches the workbook — Issuing unit: UBND quận Hai Bà Trưng" in [item.what for item in report.verified]
+    vietnamese = [f.message for f in check_plan(path, plan_document=document).findings if f.code == "X011"]
+    assert any(message.startswith("Số kế hoạch: văn bản Word") for message in vietnamese)
+    assert any(message.startswith("Người ký: văn bản Word") for message in vietnamese)
