@@ -23,6 +23,18 @@ elif asked == "walk":
     assert any(key.startswith("web.") for key in M.MESSAGES)
 elif asked == "rule":
     assert M.RULE_TEXTS[sys.argv[2]]
+elif asked == "threads":
+    import threading
+    start, seen = threading.Barrier(8), []
+    def ask():
+        start.wait()
+        seen.append("web.province.error_findings" in M.MESSAGES and M.MESSAGES.get("web.opt.port") is not None)
+    workers = [threading.Thread(target=ask) for _ in range(8)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert seen == [True] * 8, seen
 elif asked == "missing":
     assert "no.such.key" not in M.MESSAGES and M.MESSAGES.get("no.such.key") is None
     try:
@@ -43,7 +55,7 @@ def _run(*args: str) -> str:
 
 
 def test_every_way_of_asking_finds_a_text_not_loaded_yet():
-    for asked in ("text", "in", "get", "getitem", "walk", "missing"):
+    for asked in ("text", "in", "get", "getitem", "walk", "threads", "missing"):
         assert _run(asked) == "ok", asked
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib
 import os
 import re
+import threading
 
 LANGS = ("vi", "en")
 
@@ -32,17 +33,21 @@ class _Table(dict):
     not loaded yet loads them first."""
 
     def __missing__(self, key: str) -> object:
-        if not _load_rest():
-            raise KeyError(key)
-        return self[key]
+        _load_rest()
+        if dict.__contains__(self, key):
+            return dict.__getitem__(self, key)
+        raise KeyError(key)
 
     def get(self, key: str, default: object = None) -> object:
-        if not dict.__contains__(self, key) and _load_rest():
-            return dict.get(self, key, default)
+        if not dict.__contains__(self, key):
+            _load_rest()
         return dict.get(self, key, default)
 
     def __contains__(self, key: object) -> bool:
-        return dict.__contains__(self, key) or (_load_rest() and dict.__contains__(self, key))
+        if dict.__contains__(self, key):
+            return True
+        _load_rest()
+        return dict.__contains__(self, key)
 
     def __iter__(self):  # type: ignore[no-untyped-def]
         _load_rest()
@@ -67,6 +72,7 @@ class _Table(dict):
 
 MESSAGES: dict[str, dict[str, str]] = _Table()
 RULE_TEXTS: dict[str, dict[str, dict[str, str]]] = _Table()
+_loading = threading.RLock()   # the page serves requests in threads: one loads, the others wait for all of it
 
 
 def _load(name: str) -> None:
@@ -78,13 +84,14 @@ def _load(name: str) -> None:
     dict.update(RULE_TEXTS, getattr(loaded, "RULE_TEXTS", {}))
 
 
-def _load_rest() -> bool:
-    """Load the modules not loaded yet; False when there were none (the key really is missing)."""
+def _load_rest() -> None:
+    """Load the modules not loaded yet (at once: a module leaves the list only once its texts are in)."""
     if not _pending:
-        return False
-    while _pending:
-        _load(_pending.pop(0))
-    return True
+        return
+    with _loading:
+        while _pending:
+            _load(_pending[0])
+            del _pending[0]
 
 
 for _name in _NAMES:
