@@ -127,8 +127,9 @@ def parse_parts(only: str | Iterable[str] | None) -> list[str] | None:
 
 
 def _has_data(part: str, tables: dict[str, ExportTable]) -> bool:
-    if part == "tong-hop":
-        return any(tables[key].rows for key in PART_TABLES[part])
+    if part == "tong-hop":   # its tables always have rows (each level, each figure): a figure must be there
+        return any(isinstance(value, (int, float)) and not isinstance(value, bool) and value != 0
+                   for key in PART_TABLES[part] for row in tables[key].rows for value in row.values())
     return bool(tables[part].rows)
 
 

@@ -441,3 +441,16 @@ def test_a_csv_folder_that_is_a_file_is_refused_before_anything_is_written(make_
     assert result.exit_code == 2 and "không phải thư mục" in result.output, result.output
     assert not output.exists()
     assert blocker.read_text(encoding="utf-8") == "a,b\n"
+
+
+def test_a_blank_plan_has_nothing_to_export(tmp_path: Path) -> None:
+    """A fresh `new` workbook: its summary's rows are all zero, so it was exported as a 'Tổng hợp' of zeros;
+    the refusal written for this case ('chưa có số liệu nào để xuất') could never be reached."""
+    from chuanqg_xl.template import new_workbook
+
+    blank = new_workbook(tmp_path / "moi.xlsx", unit="UBND quận Hai Bà Trưng", year=2023)
+    output = tmp_path / "phu-luc.xlsx"
+    with pytest.raises(PlanError) as caught:
+        export_plan(blank, output)
+    assert caught.value.key == "export.nothing" and not output.exists()
+    assert export_plan(blank, output, only="tong-hop").sheets   # asked for by name: still written
