@@ -152,6 +152,9 @@ class StatusReport:
         lang = self.lang
         lines = [text("province.status.header", lang, unit=self.unit or text("province.no_unit", lang),
                       year=self.year or "?", date=self._date(self.as_of))]
+        if not self.tasks:   # a plan whose Tiến độ sheet has no task yet: say so, not "0 tasks: 0 done, 0 …"
+            lines.append(text("province.status.no_tasks", lang, sheet=L.TIMELINE.name))
+            return "\n".join(lines)
         lines.append(text("province.status.counts", lang, done=self.count("done"),
                           in_progress=self.count("in_progress"), overdue=self.count("overdue"),
                           due_soon=self.count("due_soon"), days=self.horizon_days, not_due=self.count("not_due"),

@@ -159,6 +159,15 @@ def test_text_report(timeline: Path) -> None:
             "1 sắp đến hạn") in lines
 
 
+def test_a_plan_without_tasks_says_its_timeline_is_empty(make_plan) -> None:
+    path = make_plan(lambda data: data.tasks.clear())
+    lines = progress_status(path, AS_OF).to_text().splitlines()
+    assert lines[1] == ("Trang 'Tiến độ' chưa có nhiệm vụ nào: chưa có gì để báo cáo tiến độ. Hãy điền các nhiệm vụ, "
+                        "hạn hoàn thành và trạng thái rồi chạy lại.")
+    assert len(lines) == 2 and "0 nhiệm vụ" not in lines[1]
+    assert "has no task yet" in progress_status(path, AS_OF, lang="en").to_text()
+
+
 def test_english_text(timeline: Path) -> None:
     text = progress_status(timeline, AS_OF, lang="en").to_text()
     assert text.startswith("Progress of the plan — UBND quận Thử Nghiệm, year 2023 — as of 2023-06-30")

@@ -341,6 +341,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Tiến độ thực hiện kế hoạch — {unit}, năm {year} — tính đến ngày {date}",
         "en": "Progress of the plan — {unit}, year {year} — as of {date}",
     },
+    "province.status.no_tasks": {
+        "vi": "Trang '{sheet}' chưa có nhiệm vụ nào: chưa có gì để báo cáo tiến độ. Hãy điền các nhiệm vụ, hạn hoàn "
+              "thành và trạng thái rồi chạy lại.",
+        "en": "The '{sheet}' sheet has no task yet: there is no progress to report. Fill in the tasks, their "
+              "deadlines and status, then run this again.",
+    },
     "province.status.counts": {
         "vi": "{total} nhiệm vụ: {done} hoàn thành, {in_progress} đang thực hiện, {overdue} quá hạn, {due_soon} "
               "đến hạn trong {days} ngày tới, {not_due} chưa đến hạn, {no_deadline} không có hạn.",
