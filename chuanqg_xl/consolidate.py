@@ -622,7 +622,8 @@ def _flag_duplicate_schools(districts: list[District], groups: list[int], proble
             continue  # twice in one district is the plan's own V005 finding; a district sent twice is flagged
         first_index, _, first = entries[0]
         places = [Place(index, number, school.commune) for index, number, school in entries]
-        same = SameName(first.name, places, len(distinct), len({provinces[index] for index, _, _ in entries}))
+        same = SameName(first.name, places, len(distinct),   # provinces as written: an unwritten one is no other
+                        len({provinces[index] for index, _, _ in entries if provinces[index]}))
         same_names.append(same)
         if not _may_be_one_school(entries, groups, provinces):
             continue  # namesakes in different provinces: listed on the same-names sheet, not a problem

@@ -419,8 +419,9 @@ def test_a_school_name_in_two_districts_is_a_warning_only_within_one_province(ma
     assert table(apart.output, PROBLEMS)[0][0] == "Không có vấn đề nào cần xem."
     warned = table(same_province.output, PROBLEMS)
     assert [row[1] for row in warned] == ["cảnh báo"] and "3 tên trường" in warned[0][-1]
-    assert [problem.kind for problem in consolidate([a, unknown], tmp_path / "ad.xlsx").problems] == \
-        ["duplicate_school"] * 3
+    with_unknown = consolidate([a, unknown], tmp_path / "ad.xlsx")
+    assert [problem.kind for problem in with_unknown.problems] == ["duplicate_school"] * 3
+    assert [same.provinces for same in with_unknown.same_names] == [1, 1, 1]   # Tiền Giang, and one not written
 
 
 def test_the_same_district_twice_is_recognised_as_written(make_plan, tmp_path: Path) -> None:
