@@ -16,7 +16,7 @@ from collections import deque
 from .derive import Facts
 from .formulas import references
 from .records import replace
-from .report import SEVERITY_RANK, Finding
+from .report import Finding, gravest
 
 # Findings that compare a typed figure with the computed cells of the same row: their cause is in those cells.
 PAIRED = frozenset({"stated-figure-mismatch", "batch-count-mismatch", "task-school-count-mismatch",
@@ -122,8 +122,7 @@ def order_by_cause(findings: list[Finding], facts: Facts) -> list[Finding]:
     def rank(index: int) -> tuple:
         # The gravest group first (an error and what it causes before a note a reader may skip), then a cause at
         # a typed cell before one at a computed cell, then the place.
-        worst = min(SEVERITY_RANK.get(findings[member].severity, len(SEVERITY_RANK))
-                    for member in (index, *groups[index]))
+        worst = gravest(findings[member] for member in (index, *groups[index]))
         position = positions[index]
         on_computed = position in derived or findings[index].name in PAIRED
         return (worst, 1 if on_computed else 0, index)

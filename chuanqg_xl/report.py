@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+from collections.abc import Iterable
 
 from . import layout as L
 from .cells import parse_a1
@@ -142,6 +143,11 @@ def sort_findings(findings: list[Finding]) -> list[Finding]:
     return sorted(unique.values(), key=Finding.sort_key)
 
 
+def gravest(findings: Iterable[Finding]) -> int:
+    """The rank of the gravest severity among `findings` (0 an error); a severity not in the catalogue ranks last."""
+    return min(SEVERITY_RANK.get(finding.severity, len(SEVERITY_RANK)) for finding in findings)
+
+
 def gravest_first(findings: list[Finding]) -> list[Finding]:
     """`findings` in reading order, each cause followed by its consequences (`caused_by`), regrouped so that the
     gravest group comes first: an error and what it causes before warnings, notes last; otherwise in their order."""
@@ -151,7 +157,7 @@ def gravest_first(findings: list[Finding]) -> list[Finding]:
             groups.append([finding])
         else:
             groups[-1].append(finding)
-    groups.sort(key=lambda group: min(SEVERITY_RANK.get(finding.severity, len(SEVERITY_RANK)) for finding in group))
+    groups.sort(key=gravest)
     return [finding for group in groups for finding in group]
 
 
