@@ -67,7 +67,7 @@ from .errors import PlanError
 from .export_book import OUTPUT_KIND, write_appendices
 from .export_data import write_csv, write_json
 from .export_tables import PART_TABLES, ExportTable, export_tables
-from .files import atomic_write, needs_backup, refuse_output_among_inputs, resolve_target
+from .files import atomic_write, needs_backup, refuse_output_among_inputs, refuse_unopenable_name, resolve_target
 from .messages import text
 from .normalize import clean_text, fold
 from .office import convert, find_soffice
@@ -158,8 +158,7 @@ def export_plan(path: str | os.PathLike[str], output: str | os.PathLike[str], *,
 
     source = Path(path)
     target = Path(output)
-    if target.suffix.lower() != ".xlsx":
-        raise PlanError("export.output_not_xlsx", path=target)
+    refuse_unopenable_name(target)
     for other in (target, Path(json_path) if json_path else None, target.with_suffix(".pdf") if pdf else None):
         if other is not None:
             refuse_output_among_inputs([source], other, OUTPUT_KIND)

@@ -223,7 +223,7 @@ def test_the_plain_check_reads_as_of_day_first() -> None:
         (Path("a.xlsx"), "text", "vi", __import__("datetime").date(2023, 6, 30))
 
 
-@pytest.mark.parametrize("command", ["new", "recalc", "import-docx", "status", "consolidate"])
+@pytest.mark.parametrize("command", ["new", "recalc", "import-docx", "status", "consolidate", "export"])
 def test_a_workbook_is_never_written_under_a_name_excel_will_not_open(command: str, make_plan,
                                                                       tmp_path: Path) -> None:
     """`-o tien-do.csv` wrote a workbook Excel then opened as text (or refused); now: exit 2, nothing written."""
@@ -233,7 +233,8 @@ def test_a_workbook_is_never_written_under_a_name_excel_will_not_open(command: s
             "recalc": ["recalc", str(make_plan())],
             "import-docx": ["import", str(samples / "plans" / "kon-tum-2023.docx")],
             "status": ["status", str(make_plan()), "--as-of", "2023-06-30"],
-            "consolidate": ["consolidate", str(make_plan())]}[command]
+            "consolidate": ["consolidate", str(make_plan())],
+            "export": ["export", str(make_plan())]}[command]
     result = CliRunner().invoke(main, [*args, "-o", str(output)])
     assert result.exit_code == 2, result.output
     assert "phải có đuôi .xlsx thì Excel mới mở được; hãy đặt tên như 'ra.xlsx'" in result.output

@@ -72,10 +72,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Tệp '{path}' chưa có số liệu nào để xuất (danh sách trường, kinh phí, tiến độ đều trống).",
         "en": "'{path}' has nothing to export (school list, budgets and timeline are all empty).",
     },
-    "export.output_not_xlsx": {
-        "vi": "Tệp kết quả '{path}' phải có đuôi .xlsx (ví dụ: -o phu-luc.xlsx).",
-        "en": "The output '{path}' must end in .xlsx (e.g. -o appendices.xlsx).",
-    },
     "export.csv_not_dir": {
         "vi": "'{path}' là một tệp, không phải thư mục: --csv cần một thư mục để ghi các tệp CSV.",
         "en": "'{path}' is a file, not a folder: --csv needs a folder for the CSV files.",
