@@ -101,8 +101,10 @@ def scan_damage(data: bytes, numbers: bool = True) -> list[Damage]:
 
 
 # How Excel, LibreOffice, openpyxl and xlsxwriter write a shared-string cell: …t="s"><v>12</v>; anything else
-# (another spelling, or an index that is no index) takes the general scan.
-_UNUSUAL = re.compile(rb't="s"(?!><v>\d+</v>)')
+# (another spelling: other quotes or spacing, a prefixed <x:v>, or an index that is no index) takes the general
+# scan. Every cell _ANY_BAD finds matches this (its t attribute, then anything but the usual spelling), in one
+# C-speed search that starts only at a 't'.
+_UNUSUAL = re.compile(rb"""t\s*=\s*(?:'s'|"s"(?!><v>\d+</v>)|\s)""")
 _ANY_BAD = lazy_compile(rb"""<(?:[\w.-]+:)?c\s[^>]*?\bt\s*=\s*["']s["'][^>]*>\s*<((?:[\w.-]+:)?)v>"""
                       rb"""(?![ \t\r\n]*\d+[ \t\r\n]*</\1v>)([^<]*)</\1v>""")
 
@@ -110,8 +112,7 @@ _ANY_BAD = lazy_compile(rb"""<(?:[\w.-]+:)?c\s[^>]*?\bt\s*=\s*["']s["'][^>]*>\s*
 def scan_string_refs(data: bytes) -> list[Damage]:
     """Shared-string cells whose index is not a whole number ("abc", "-1", "1.5"). Files written the usual
     way are judged by two searches for a literal (a few milliseconds for a 15 MB sheet)."""
-    if b"t='s'" not in data and b" t =" not in data and b" t= " not in data and b":c " not in data \
-            and _UNUSUAL.search(data) is None:
+    if _UNUSUAL.search(data) is None:
         return []
     found = []
     for match in _ANY_BAD.finditer(data):

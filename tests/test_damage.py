@@ -11,6 +11,8 @@ CASES = [
     (b"<c r='B4' t='s'><v>1.5</v></c>", [("B4", STRING_REF, "1.5")]),
     (b'<x:c r="B4" t="s"><x:v>abc</x:v></x:c>', [("B4", STRING_REF, "abc")]),
     (b'<c r="B4" t = "s" ><v> x </v></c>', [("B4", STRING_REF, " x ")]),
+    (b'<c r="B4"\tt ="s"><v>abc</v></c>', [("B4", STRING_REF, "abc")]),     # a tab, then a space before '='
+    (b'<c r="B4" t="s">\n<v>abc</v></c>', [("B4", STRING_REF, "abc")]),
     (b'<c r="D4" s="15"><v>NaN</v></c>', [("D4", NUMBER, "NaN")]),
     (b'<c r="D4"><v>1,5</v></c>', [("D4", NUMBER, "1,5")]),
     (b'<c r="D4" t="n"><v>0x1F</v></c>', [("D4", NUMBER, "0x1F")]),
