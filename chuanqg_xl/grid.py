@@ -30,6 +30,7 @@ _FORMULA_TAG = lazy_compile(rb"<((?:\w+:)?)f\b([^>]*?)(/?)>")
 _CELL_REF = lazy_compile(rb'\sr\s*=\s*["\']([A-Z]{1,3})(\d+)["\']')
 _VALUE = lazy_compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
 _ERROR_TYPE = lazy_compile(rb'\st\s*=\s*["\']e["\']')
+_ANY_ERROR_TYPE = lazy_compile(rb"""t\s*=\s*["']e["']""")   # the test before _ERROR_CELL: starts only at a 't'
 _ERROR_CELL = lazy_compile(rb'<(?:\w+:)?c\b[^>]*?\st\s*=\s*["\']e["\'][^>]*>')
 
 
@@ -404,7 +405,7 @@ def scan_formulas(data: bytes, grid: Grid) -> None:
         master = masters.get(si)
         if master:
             grid.formulas[(row, col)] = shift_formula(master[2], row - master[0], col - master[1])
-    if b'"e"' in data or b"'e'" in data:
+    if _ANY_ERROR_TYPE.search(data) is not None:
         for match in _ERROR_CELL.finditer(data):
             ref = _CELL_REF.search(match.group(0))
             if not ref:
