@@ -20,7 +20,6 @@ several districts, one row per name.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import math
 import os
 import re
@@ -298,7 +297,9 @@ class ConsolidationResult:
         }
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2, allow_nan=False)
+        from .jsontext import dumps
+
+        return dumps(self.to_dict())
 
 
 def _n(count: int, lang: str) -> str:

@@ -223,12 +223,13 @@ class ReportBook:
         sheet.set_footer("&CTrang &P/&N")
 
     def close(self) -> None:
+        """Write the file: xlsxwriter's package with the body rows put in. Compressing runs in a thread of its
+        own (zlib lets go of the interpreter), alongside the making of the next rows."""
         self.workbook.close()
         by_part = {f"xl/worksheets/sheet{body.sheet}.xml": body for body in self._bodies}
         total = sum(len(body.rows) for body in self._bodies)
         done = 0
-        with zipfile.ZipFile(self._package) as source, \
-                zipfile.ZipFile(self.path, "w", zipfile.ZIP_DEFLATED) as target:
+        with zipfile.ZipFile(self._package) as source, _ZipWriter(self.path) as target:
             # The body's text joins xlsxwriter's shared strings (it always has some: the titles, the headers).
             table = _Strings(source.read(SST_PART)) if SST_PART in source.namelist() else None
             for info in source.infolist():
@@ -237,25 +238,121 @@ class ReportBook:
                 part.external_attr = info.external_attr
                 body = by_part.get(info.filename)
                 if info.filename == SST_PART and table is not None:
-                    with target.open(part, "w") as out:
-                        table.write(out)
+                    target.part(part, table.pieces())
                     continue
                 data = source.read(info)
                 if body is None:
-                    target.writestr(part, data)
+                    target.part(part, (data,))
                     continue
                 head, tail = _split_sheet(data.decode("utf-8"), body)
-                with target.open(part, "w") as out:
-                    out.write(head.encode("utf-8"))
-                    for count, rows in _body_xml(body, table):
-                        out.write(rows)
-                        done += count
-                        if self.progress is not None and done % ROW_PROGRESS_STEP < count:
-                            self.progress(done, total)
-                    out.write(tail.encode("utf-8"))
+                target.open(part)
+                target.write(head.encode("utf-8"))
+                for count, rows in _body_xml(body, table):
+                    target.write(rows)
+                    done += count
+                    if self.progress is not None and done % ROW_PROGRESS_STEP < count:
+                        self.progress(done, total)
+                target.write(tail.encode("utf-8"))
+                target.close_part()
         self._package = io.BytesIO()
         if self.progress is not None:
             self.progress(total, total)
+
+
+class _ZipWriter:
+    """A zip file written part by part, its compression and writing done by a thread of its own.
+
+    The parts come in the order they were given, so the file is byte for byte the one a single thread would
+    write. An error in the thread (a full disk) is raised in the caller at its next call or at the end; an error
+    in the caller stops the thread before the file is closed.
+    """
+
+    BLOCK = 4 * 2**20   # bytes handed to the thread at a time: each hand-over waits for the interpreter lock
+    QUEUED = 2          # blocks waiting at most
+
+    def __init__(self, path: Path) -> None:
+        import queue
+        import threading
+
+        self._zip = zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED)
+        self._queue: queue.Queue = queue.Queue(self.QUEUED)
+        self._error: BaseException | None = None
+        self._buffer: list[bytes] = []
+        self._buffered = 0
+        self._thread = threading.Thread(target=self._run, name="zip-writer", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        out = None
+        while True:
+            action, value = self._queue.get()
+            if action == "end":
+                break
+            if self._error is not None:
+                continue   # drain what the caller still sends, until it learns of the error
+            try:
+                if action == "open":
+                    out = self._zip.open(value, "w")
+                elif action == "data":
+                    out.write(value)
+                else:   # "close"
+                    out.close()
+                    out = None
+            except BaseException as exc:   # noqa: BLE001 - raised in the caller
+                self._error = exc
+        if out is not None:   # a part left open by an error: the file is not used, but the zip must close
+            try:
+                out.close()
+            except Exception:   # noqa: BLE001 - the first error is the one reported
+                pass
+
+    def _put(self, action: str, value: object = None) -> None:
+        if self._error is not None:
+            raise self._error
+        self._queue.put((action, value))
+
+    def open(self, info: zipfile.ZipInfo) -> None:
+        self._put("open", info)
+
+    def write(self, data: bytes) -> None:
+        self._buffer.append(data)
+        self._buffered += len(data)
+        if self._buffered >= self.BLOCK:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._buffer:
+            block = b"".join(self._buffer)
+            self._buffer.clear()
+            self._buffered = 0
+            self._put("data", block)
+
+    def close_part(self) -> None:
+        self._flush()
+        self._put("close")
+
+    def part(self, info: zipfile.ZipInfo, chunks) -> None:
+        self.open(info)
+        for chunk in chunks:
+            self.write(chunk)
+        self.close_part()
+
+    def __enter__(self) -> _ZipWriter:
+        return self
+
+    def __exit__(self, kind, exc, traceback) -> None:
+        if kind is not None and self._error is None:
+            self._error = exc   # the thread drops the rest
+        self._queue.put(("end", None))
+        self._thread.join()
+        failed = self._error
+        try:
+            self._zip.close()
+        except Exception:
+            if failed is None:
+                raise
+        if kind is None and failed is not None:
+            raise failed
 
 
 # ---------------------------------------------------------------- body rows as sheet XML
@@ -318,19 +415,20 @@ class _Strings:
         self.refs += 1
         return f'<c r="{ref}" s="{style}" t="s"><v>{index}</v></c>'
 
-    def write(self, out) -> None:
+    def pieces(self):
+        """The part as UTF-8 chunks: xlsxwriter's strings, then the body's."""
         xml, found = self.xml, self.counts
         head = xml[:found.start()] + f'<sst {found.group(1)}count="{int(found.group(2)) + self.refs}" ' \
             f'uniqueCount="{self.base + len(self.index)}"' + xml[found.end():xml.rindex("</sst>")]
-        out.write(head.encode("utf-8"))
+        yield head.encode("utf-8")
         pieces: list[str] = []
         for text in self.index:
             pieces.append(_si(text))
             if len(pieces) >= 5000:
-                out.write("".join(pieces).encode("utf-8"))
+                yield "".join(pieces).encode("utf-8")
                 pieces.clear()
         pieces.append("</sst>")
-        out.write("".join(pieces).encode("utf-8"))
+        yield "".join(pieces).encode("utf-8")
 
 
 def _si(text: str) -> str:
@@ -339,36 +437,71 @@ def _si(text: str) -> str:
 
 
 def _body_xml(body: _Body, strings: _Strings | None):
-    """The body rows as UTF-8 XML, ROWS_PER_CHUNK rows at a time: (rows, bytes)."""
+    """The body rows as UTF-8 XML, ROWS_PER_CHUNK rows at a time: (rows, bytes).
+
+    A national consolidation has about a million body cells: each is joined from pieces made once per column
+    and style (`<c r="B`, the row, `" s="7" t="s"><v>`, the string's index), text and empty cells without a
+    call; numbers and dates go through `_cell`."""
     columns = body.columns
     letters = _column_letters(len(columns))
     count = len(columns)
-    wraps = [(index, max(int(column.width), 1)) for index, column in enumerate(columns)
-             if column.kind in ("wrap", "text")]
+    wrap_widths = [max(int(column.width), 1) if column.kind in ("wrap", "text") else 0 for column in columns]
+    opens = [f'<c r="{letter}' for letter in letters]
+    pieces_of: dict[str | None, tuple[list[int], list[str], list[str], list[str]]] = {}
+    for fill, styles in ((None, body.styles), *body.filled.items()):
+        pieces_of[fill] = (styles, [f'" s="{style}" t="s"><v>' for style in styles],
+                           [f'" s="{style}"/>' for style in styles], [f'" s="{style}"><v>' for style in styles])
+    index = strings.index if strings is not None else None
+    base = strings.base if strings is not None else 0
     fills = body.fills
     pieces: list[str] = []
+    append = pieces.append
+    refs = 0
+    first = body.first + 1
     for offset, values in enumerate(body.rows):
-        row = body.first + offset + 1
-        fill = fills[offset] if fills else None
-        styles = body.filled[fill] if fill else body.styles
+        row = first + offset
+        r = str(row)
+        styles, texts, empties, numbers = pieces_of[fills[offset] if fills else None]
+        tag = len(pieces)
+        append("")
         lines = 1
-        for index, width in wraps:
-            value = values[index] if index < len(values) else None
-            if value.__class__ is str and value:
-                lines = max(lines, -(-int(len(value) * 1.15) // width))
-        pieces.append(f'<row r="{row}" ht="{LINE_HEIGHT * lines:g}" customHeight="1">' if lines > 1
-                      else f'<row r="{row}">')
         width = len(values)
         for col in range(count):
             value = values[col] if col < width else None
-            if value.__class__ is str and value and strings is not None:
-                pieces.append(strings.cell(f"{letters[col]}{row}", styles[col], value[:MAX_STRING]))
+            if value.__class__ is str:
+                if not value:
+                    append(f"{opens[col]}{r}{empties[col]}")
+                    continue
+                wrap = wrap_widths[col]
+                if wrap:
+                    needed = -(-int(len(value) * 1.15) // wrap)
+                    if needed > lines:
+                        lines = needed
+                if index is None:
+                    append(_cell(f"{letters[col]}{row}", styles[col], value))
+                    continue
+                value = value[:MAX_STRING]
+                number = index.get(value)
+                if number is None:
+                    number = index[value] = base + len(index)
+                refs += 1
+                append(f"{opens[col]}{r}{texts[col]}{number}</v></c>")
+            elif value is None:
+                append(f"{opens[col]}{r}{empties[col]}")
+            elif (value.__class__ is float and value - value == 0) or value.__class__ is int:   # finite
+                append(f"{opens[col]}{r}{numbers[col]}{value:.16G}</v></c>")
             else:
-                pieces.append(_cell(f"{letters[col]}{row}", styles[col], value, strings))
-        pieces.append("</row>")
+                append(_cell(f"{letters[col]}{row}", styles[col], value, strings))
+        pieces[tag] = f'<row r="{r}" ht="{LINE_HEIGHT * lines:g}" customHeight="1">' if lines > 1 else f'<row r="{r}">'
+        append("</row>")
         if (offset + 1) % ROWS_PER_CHUNK == 0:
+            if strings is not None:
+                strings.refs += refs
+                refs = 0
             yield ROWS_PER_CHUNK, "".join(pieces).encode("utf-8")
             pieces.clear()
+    if strings is not None:
+        strings.refs += refs
     if pieces:
         yield len(body.rows) % ROWS_PER_CHUNK or ROWS_PER_CHUNK, "".join(pieces).encode("utf-8")
 

@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import os
 import zipfile
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 from chuanqg_xl.grid import open_book
 from chuanqg_xl.reportbook import ReportBook, ReportColumn
@@ -92,3 +94,89 @@ def test_progress_counts_the_body_rows(tmp_path: Path) -> None:
     book.close()
     assert seen[-1] == (6000, 6000)
     assert [done for done, _ in seen] == sorted(done for done, _ in seen) and len(seen) >= 3
+
+
+def zip_parts(write) -> bytes:
+    """A zip of two parts, written through `write(target, info, chunks)` into memory."""
+    import io
+
+    out = io.BytesIO()
+    parts = [("a.xml", [b"<a>" * 1000, "Ngô Quyền ".encode() * 300_000, b"</a>"]), ("b.xml", [b"<b/>"])]
+    write(out, parts)
+    return out.getvalue()
+
+
+def test_zip_writer_thread_writes_the_bytes_one_thread_writes() -> None:
+    from chuanqg_xl.reportbook import _ZipWriter
+
+    def threaded(out, parts) -> None:
+        with _ZipWriter(out) as target:
+            for name, chunks in parts:
+                target.part(info(name), chunks)
+
+    def plain(out, parts) -> None:
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+            for name, chunks in parts:
+                with target.open(info(name), "w") as part:
+                    for chunk in chunks:
+                        part.write(chunk)
+
+    ours = zip_parts(threaded)
+    assert ours == zip_parts(plain)
+    with zipfile.ZipFile(__import__("io").BytesIO(ours)) as archive:
+        assert archive.read("a.xml").endswith("Ngô Quyền </a>".encode()) and archive.read("b.xml") == b"<b/>"
+
+
+def info(name: str) -> zipfile.ZipInfo:
+    part = zipfile.ZipInfo(name, (2024, 1, 1, 0, 0, 0))
+    part.compress_type = zipfile.ZIP_DEFLATED
+    return part
+
+
+class _FullDisk:
+    """A file that takes a few bytes, then fails as a full disk does."""
+
+    def __init__(self, room: int) -> None:
+        self.room = room
+        self.written = 0
+
+    def write(self, data: bytes) -> int:
+        if self.written + len(data) > self.room:
+            raise OSError(28, "No space left on device")
+        self.written += len(data)
+        return len(data)
+
+    def tell(self) -> int:
+        return self.written
+
+    def flush(self) -> None:
+        pass
+
+
+def test_zip_writer_thread_error_is_raised_in_the_caller() -> None:
+    import threading
+
+    from chuanqg_xl.reportbook import _ZipWriter
+
+    before = threading.active_count()
+    with pytest.raises(OSError, match="No space left"):
+        with _ZipWriter(_FullDisk(1000)) as target:
+            target.open(info("a.xml"))
+            for _ in range(200):   # the error comes back at a later call, or at the end at the latest
+                target.write(os.urandom(100_000))
+            target.close_part()
+    assert threading.active_count() == before   # the thread is gone
+
+
+def test_zip_writer_stops_its_thread_when_the_caller_fails(tmp_path: Path) -> None:
+    import threading
+
+    from chuanqg_xl.reportbook import _ZipWriter
+
+    before = threading.active_count()
+    with pytest.raises(KeyError, match="stop"):
+        with _ZipWriter(tmp_path / "x.zip") as target:
+            target.open(info("a.xml"))
+            target.write(b"<a>" * 2_000_000)
+            raise KeyError("stop")
+    assert threading.active_count() == before
