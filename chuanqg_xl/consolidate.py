@@ -385,7 +385,7 @@ def summarise(path: Path, lang: str = "vi") -> District:
     from .reader import read_plan
 
     plan = read_plan(path)
-    facts = analyse(plan)
+    facts = analyse(plan, defer=True)   # nothing here writes formulas: those a check reads are made when read
     findings = run_checks(plan, facts, lang=lang)
     by_kind = {kind: 0 for kind in KIND_ORDER}
     by_level = {level: 0 for level in LEVEL_ORDER}

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 
 from . import layout as L
 from .cells import a1, col_letter, quote_sheet
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from typing import Literal
 
     Format = Literal["money", "count", "rate"]
+    Formula = str | None | Callable[[], str | None]
 
 _EPOCH = dt.datetime(1899, 12, 30)
 
@@ -76,6 +78,33 @@ class Derived:
         return {"row": self.row} if self.params is None else self.params
 
 
+_FORMULA_SLOT = Derived.formula   # type: ignore[attr-defined]   # the slot itself, under the property below
+
+
+class _Deferred(Derived):
+    """A derived cell whose formula is worked out when first asked for (`analyse(plan, defer=True)`).
+
+    Count formulas simulate COUNTIFS on the list before they are written (`listcount`): about 40 % of `analyse`
+    on a district plan, which `check` and `consolidate` mostly never look at (only a cell found wrong, or a
+    cell without a formula, makes them read it). The value never depends on the formula; the formula is the
+    one `analyse` would have made, from the same plan, the first time `formula` is read.
+    """
+
+    __slots__ = ()
+
+    @property   # type: ignore[override]
+    def formula(self) -> str | None:
+        found = _FORMULA_SLOT.__get__(self)
+        if found is not None and found.__class__ is not str:
+            found = found()
+            _FORMULA_SLOT.__set__(self, found)
+        return found
+
+    @formula.setter
+    def formula(self, value: object) -> None:
+        _FORMULA_SLOT.__set__(self, value)
+
+
 @record(slots=True)
 class Mention:
     """One part of a task's 'Trường liên quan'."""
@@ -103,9 +132,10 @@ class Facts:
 # ---------------------------------------------------------------- helpers
 
 class _Builder:
-    def __init__(self, plan: Plan, index: SchoolIndex) -> None:
+    def __init__(self, plan: Plan, index: SchoolIndex, defer: bool = False) -> None:
         self.plan = plan
         self.index = index
+        self.defer = defer   # formulas given as a function stay one until asked for (`_Deferred`)
         self.out: list[Derived] = []
         # Values recalc will write, by (sheet, row): totals over a column must add these, not the stale ones.
         self.line_total_value: dict[tuple[str, int], float] = {}
@@ -113,27 +143,41 @@ class _Builder:
         self.by_cell: dict[tuple[str, int, int], Derived] = {}
         self.counter = ListCounter(plan.school_table)
 
-    def add(self, where: Table | str, at_row: int, at_col: int | None, value: float, formula: str | None,
+    def _kind(self, formula: Formula) -> tuple[type[Derived], Formula]:
+        """The record for a cell with this formula, and the formula to store: a function giving the formula
+        is called now, or kept for later when deferring."""
+        if formula is None or formula.__class__ is str:
+            return Derived, formula
+        if self.defer:
+            return _Deferred, formula
+        return Derived, formula()   # type: ignore[operator]
+
+    def add(self, where: Table | str, at_row: int, at_col: int | None, value: float, formula: Formula,
             what: str, fmt: Format, rule: str = "total-mismatch", actual: object = None,
             actual_formula: str | None = None, sum_rows: list[int] | None = None, **params: object) -> None:
-        """Record a derived cell; `params` fill the message that describes it."""
+        """Record a derived cell; `params` fill the message that describes it. `formula`: its text, None (too
+        long for Excel), or a function giving either (the count formulas: see `_Deferred`)."""
         if not at_col:
             return
         sheet = where.sheet if isinstance(where, Table) else where
         if isinstance(where, Table):
             actual_formula = where.formulas.get((at_row, at_col))
-        item = Derived(sheet, at_row, at_col, tidy(value), formula, what, params, fmt, rule,
-                       None if actual == "" else actual, actual_formula, sum_rows or ())
+        kind, formula = self._kind(formula)
+        item = kind(sheet, at_row, at_col, tidy(value), formula, what, params, fmt, rule,
+                    None if actual == "" else actual, actual_formula, sum_rows or ())
         self.out.append(item)
         self.by_cell[(sheet, at_row, at_col)] = item
 
-    def put(self, table: Table, row: int, col: int, value: float, formula: str | None, what: str,
+    def put(self, table: Table, row: int, col: int, value: float, formula: Formula, what: str,
             params: dict[str, object] | None, fmt: Format, rule: str, actual: object) -> None:
         """`add` for the per-row loops (STT, line totals, budgets): positional, no keyword packing."""
         rounded = round(value, 9)
+        kind = Derived
+        if formula is not None and formula.__class__ is not str:
+            kind, formula = self._kind(formula)
         # Not indexed in by_cell: only table totals are looked up by cell, and these loops make most items.
-        self.out.append(Derived(table.sheet, row, col, rounded if rounded else 0.0, formula, what, params, fmt, rule,
-                                None if actual == "" else actual, table.formulas.get((row, col))))
+        self.out.append(kind(table.sheet, row, col, rounded if rounded else 0.0, formula, what, params, fmt, rule,
+                             None if actual == "" else actual, table.formulas.get((row, col))))
 
     # ------------------------------------------------------------ STT
 
@@ -249,14 +293,19 @@ class _Builder:
                     refs.append((line.table.sheet, line.row, total_col))
                     rows_in.setdefault(line.table.spec.key, []).append(line.row)
                     value += self.line_total_value.get((line.table.sheet, line.row), 0.0)
-            # SUMIFS by the name the lines hold keeps the sum right when lines are inserted or deleted;
-            # cell by cell where the name would not select exactly this school's lines.
-            parts = [counters[key].sumifs(rows, "name", "total") for key, rows in rows_in.items()]
-            formula = "+".join(parts) if parts and None not in parts else add_cells(refs)
             self.school_budget_value[(table.sheet, school.row)] = tidy(value)
+            formula = partial(_school_budget_formula, counters, rows_in, refs)
             self.put(table, school.row, col, value, formula, "what.school_budget", {"name": school.name},
                      "money", "total-mismatch", school.raw("budget"))
         self.column_totals(table, ["budget"])
+
+
+def _school_budget_formula(counters: dict[str, ListCounter], rows_in: dict[str, list[int]],
+                           refs: list[tuple[str, int, int]]) -> str | None:
+    """SUMIFS by the name the lines hold keeps the sum right when lines are inserted or deleted; cell by cell
+    where the name would not select exactly this school's lines."""
+    parts = [counters[key].sumifs(rows, "name", "total") for key, rows in rows_in.items()]
+    return "+".join(parts) if parts and None not in parts else add_cells(refs)
 
 
 # ---------------------------------------------------------------- mentions
@@ -332,10 +381,14 @@ def _group_rows(text: str, schools: list[School]) -> list[int] | None:
 
 # ---------------------------------------------------------------- the whole plan
 
-def analyse(plan: Plan) -> Facts:
-    """Resolve names across sections and compute every derived cell."""
+def analyse(plan: Plan, *, defer: bool = False) -> Facts:
+    """Resolve names across sections and compute every derived cell.
+
+    `defer`: count formulas are worked out only when read (`_Deferred`), for a caller that checks the plan and
+    rarely needs them; the plan must not change while the facts are in use. Values are the same either way.
+    """
     index = SchoolIndex(plan.schools)
-    builder = _Builder(plan, index)
+    builder = _Builder(plan, index, defer)
 
     line_matches: dict[str, list[Match]] = {}
     lines_of: dict[int, list[BudgetLine]] = {}
@@ -368,16 +421,8 @@ def analyse(plan: Plan) -> Facts:
         if groups:
             explicit = sum(1 for mention in task_mentions if mention.group_rows is None)
             rows = sorted({row for mention in groups for row in mention.group_rows})
-            counted = None
-            if sum(len(mention.group_rows) for mention in groups) == len(rows):
-                # Groups without a school in common ('Quý III/2023; Quý IV/2023'): one count each, added up.
-                parts = [builder.counter.formula(mention.group_rows, _group_criteria(mention.text))
-                         for mention in groups]
-                counted = None if None in parts else "+".join(parts)
-            if counted is None or len(counted) > MAX_FORMULA_CHARS:
-                counted = count_rows(plan.school_table.sheet, plan.school_table.col("name") or 1, rows)
             value = explicit + len(rows)
-            formula = None if counted is None else (f"{explicit}+{counted}" if explicit else counted)
+            formula: Formula = partial(_group_count_formula, builder.counter, groups, explicit, rows)
         else:
             text = clean_text(raw) if raw is not None else ""
             value = (text.count(";") + 1) if text else 0
@@ -389,6 +434,18 @@ def analyse(plan: Plan) -> Facts:
 
     _summary(plan, builder)
     return Facts(plan, index, line_matches, lines_of, mentions, builder.out, named_counts)
+
+
+def _group_count_formula(counter: ListCounter, groups: list[Mention], explicit: int, rows: list[int]) -> str | None:
+    """A task's count of schools named by groups ('Quý IV/2023', 'Các trường công nhận mới') and one by one."""
+    counted = None
+    if sum(len(mention.group_rows or ()) for mention in groups) == len(rows):
+        # Groups without a school in common ('Quý III/2023; Quý IV/2023'): one count each, added up.
+        parts = [counter.formula(mention.group_rows or [], _group_criteria(mention.text)) for mention in groups]
+        counted = None if None in parts else "+".join(parts)   # type: ignore[arg-type]
+    if counted is None or len(counted) > MAX_FORMULA_CHARS:
+        counted = count_rows(counter.table.sheet, counter.table.col("name") or 1, rows)
+    return None if counted is None else (f"{explicit}+{counted}" if explicit else counted)
 
 
 def _kind_key(school: School) -> str | None:
@@ -409,7 +466,7 @@ def _summary(plan: Plan, builder: _Builder) -> None:
             for kind in kinds:
                 col = targets.columns.get((kind, "planned"))
                 rows = [school.row for school in plan.schools if school.level == level and _kind_key(school) == kind]
-                counted = builder.counter.formula(rows, {"level": (level,), "kind": _KIND_TEXTS[kind]})
+                counted = partial(builder.counter.formula, rows, {"level": (level,), "kind": _KIND_TEXTS[kind]})
                 builder.add(targets.sheet, target.row, col, len(rows), counted, "what.target_planned", "count", rule="count-differs-from-list",
                             actual=target.planned_raw.get(kind),
                             actual_formula=targets.formulas.get((target.row, col)) if col else None,
@@ -478,7 +535,7 @@ def _figures(plan: Plan, builder: _Builder, planned_cells: dict) -> None:
     name_col = plan.school_table.col("name") or 1
     computed: dict[str, tuple[str, float]] = {}   # figure key → (cell A1 on the summary, value)
 
-    def put(key: str, value: float, formula: str | None, fmt: Format) -> None:
+    def put(key: str, value: float, formula: Formula, fmt: Format) -> None:
         row = figures.rows.get(key)
         if row is None:
             return
@@ -489,7 +546,7 @@ def _figures(plan: Plan, builder: _Builder, planned_cells: dict) -> None:
 
     all_rows = [school.row for school in plan.schools]
     counter = builder.counter
-    put("planned_total", len(all_rows), counter.formula(all_rows, {"kind": _KIND_TEXTS["all"]}), "count")
+    put("planned_total", len(all_rows), partial(counter.formula, all_rows, {"kind": _KIND_TEXTS["all"]}), "count")
     new_rows = [school.row for school in plan.schools if school.kind == L.KIND_NEW]
     new_total = planned_cells.get(("total", "new"))
     start_ref, start_raw = _info_ref(plan, "standard_at_start")
@@ -498,10 +555,12 @@ def _figures(plan: Plan, builder: _Builder, planned_cells: dict) -> None:
             new_part, new_value = a1(new_total[0], new_total[1]), new_total[2]
             if plan.summary.targets and plan.summary.targets.sheet != sheet:
                 new_part = f"{quote_sheet(plan.summary.targets.sheet)}{new_part}"
+            formula: Formula = f"SUM({start_ref},{new_part})"
         else:
-            new_part, new_value = counter.formula(new_rows, {"kind": _KIND_TEXTS["new"]}), len(new_rows)
+            new_value = len(new_rows)
+            formula = partial(_sum_with, start_ref, partial(counter.formula, new_rows, {"kind": _KIND_TEXTS["new"]}))
         value = sheet_number(start_raw) + new_value
-        put("year_end", value, f"SUM({start_ref},{new_part})" if new_part else None, "count")
+        put("year_end", value, formula, "count")
     total_ref, total_raw = _info_ref(plan, "total_schools")
     if "year_end" in computed and total_ref and total_raw is not None:
         year_end_cell, year_end = computed["year_end"]
@@ -512,16 +571,11 @@ def _figures(plan: Plan, builder: _Builder, planned_cells: dict) -> None:
     if level2_ref and level2_raw is not None:
         new_level2 = [school.row for school in plan.schools if school.kind == L.KIND_NEW and school.standard_level == 2]
         upgraded = [school.row for school in plan.schools if school.kind in L.UPGRADE_KINDS]
-        parts = (counter.formula(new_level2, {"kind": _KIND_TEXTS["new"],
-                                               "standard_level": (L.STANDARD_LEVELS.values[1],)}),
-                 counter.formula(upgraded, {"kind": _KIND_TEXTS["upgrade"]}))
-        counted = None if None in parts else "+".join(parts)
-        rows = new_level2 + upgraded
-        value = sheet_number(level2_raw) + len(rows)
-        put("level2_year_end", value, None if counted is None else f"SUM({level2_ref},{counted})", "count")
+        value = sheet_number(level2_raw) + len(new_level2) + len(upgraded)
+        put("level2_year_end", value, partial(_level2_formula, counter, level2_ref, new_level2, upgraded), "count")
     for figure_key, table_key in (("funded_new", "budget_new"), ("funded_renew", "budget_renew")):
         groups = funded_groups(plan, table_key)
-        put(figure_key, len(groups), distinct_formula(plan.budget_tables[table_key], groups), "count")
+        put(figure_key, len(groups), partial(distinct_formula, plan.budget_tables[table_key], groups), "count")
     budget_cells = {}
     for figure_key, table_key in (("budget_new", "budget_new"), ("budget_renew", "budget_renew")):
         table = plan.budget_tables[table_key]
@@ -545,6 +599,19 @@ def _figures(plan: Plan, builder: _Builder, planned_cells: dict) -> None:
                 value += part
         if refs:
             put(f"source_{column.key}", value, "SUM(" + ",".join(refs) + ")", "money")
+
+
+def _sum_with(ref: str, part: Callable[[], str | None]) -> str | None:
+    """SUM(ref,part); None when the part is (too long for Excel)."""
+    text = part()
+    return f"SUM({ref},{text})" if text else None
+
+
+def _level2_formula(counter: ListCounter, ref: str, new_level2: list[int], upgraded: list[int]) -> str | None:
+    """Level-2 schools at the end of the year: those at the start, the new ones at level 2, the upgraded ones."""
+    parts = (counter.formula(new_level2, {"kind": _KIND_TEXTS["new"], "standard_level": (L.STANDARD_LEVELS.values[1],)}),
+             counter.formula(upgraded, {"kind": _KIND_TEXTS["upgrade"]}))
+    return None if None in parts else f"SUM({ref},{'+'.join(parts)})"   # type: ignore[arg-type]
 
 
 def funded_groups(plan: Plan, table_key: str) -> list[list[int]]:
@@ -592,7 +659,7 @@ def _batches(plan: Plan, builder: _Builder) -> None:
             criteria = {"timing": (batch.label,)}
             if key != "total":
                 criteria["kind"] = _KIND_TEXTS["new" if key == "new" else "renew_all"]
-            builder.add(batches.sheet, batch.row, col, len(rows), builder.counter.formula(rows, criteria),
+            builder.add(batches.sheet, batch.row, col, len(rows), partial(builder.counter.formula, rows, criteria),
                         "what.batch", "count", rule="count-differs-from-list", actual=batch.computed_raw.get(key),
                         actual_formula=batches.formulas.get((batch.row, col)) if col else None,
                         label=batch.label, column=dict(L.BATCH_COLUMNS)[key])

@@ -25,7 +25,7 @@ CHECKS: tuple[Check, ...] = (*values.CHECKS, *arithmetic.CHECKS, *consistency.CH
 def run_checks(plan: Plan, facts: Facts | None = None, *, lang: str = "vi",
                as_of: dt.date | None = None) -> list[Finding]:
     """All findings for a plan: likely causes first (in sheet order), each followed by its consequences."""
-    facts = facts or analyse(plan)
+    facts = facts or analyse(plan, defer=True)   # these facts end here: their formulas only when a check reads one
     context = Context(plan, facts, lang, as_of)
     findings: list[Finding] = []
     for check in CHECKS:
