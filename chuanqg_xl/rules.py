@@ -105,6 +105,7 @@ RULES: tuple[Rule, ...] = (
     Rule("W004", "funded-count-differs", "warning"),
     Rule("W005", "funded-count-explained", "info"),
     Rule("W006", "likely-typo", "info"),
+    Rule("W007", "plan-of-another-unit", "error"),
 )
 
 BY_NAME = {rule.name: rule for rule in RULES}

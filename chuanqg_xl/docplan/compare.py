@@ -113,8 +113,12 @@ def _meta(cmp: _Comparison) -> None:
             continue
         label = text(f"doc.label.meta_{key}", cmp.lang,
                      workbook=next(info.label for info in L.INFO_FIELDS if info.key == key))
-        same = fold(str(stated)).replace(" ", "") == fold(str(held)).replace(" ", "") if isinstance(stated, str) \
-            else stated == held
+        if key == "unit":
+            same = unit_key(stated) == unit_key(held)   # 'UBND TP. Kon Tum' is 'UBND thành phố Kon Tum'
+        elif isinstance(stated, str):
+            same = fold(stated).replace(" ", "") == fold(str(held)).replace(" ", "")
+        else:
+            same = stated == held
         shown = format_date(stated) if isinstance(stated, dt.date) else str(stated)
         held_shown = format_date(held) if isinstance(held, dt.date) else str(held)
         if same:
@@ -276,6 +280,54 @@ def _tasks(cmp: _Comparison) -> None:
             cmp.agree(row.where, text("doc.ok.deadline", cmp.lang, date=format_date(row.deadline)))
 
 
+ANOTHER_UNIT_MIN_NAMES = 3   # schools the text must name before their presence in the workbook says anything
+_UNIT_KINDS = (("thanh pho", "thanh pho"), ("tp", "thanh pho"), ("thi xa", "thi xa"), ("tx", "thi xa"),
+               ("thi tran", "thi tran"), ("huyen", "huyen"), ("h", "huyen"), ("quan", "quan"), ("q", "quan"),
+               ("tinh", "tinh"))   # as folded: 'TP.', 'Q.' lose their dot
+
+
+def unit_key(unit: object) -> tuple[str, str]:
+    """(kind, place) of an issuing unit, as the text and the workbook may each write it: 'UBND TP. Kon Tum',
+    'Ủy ban nhân dân thành phố Kon Tum' → ('thanh pho', 'kontum'). Kind '' when none is written."""
+    key = fold(unit)
+    for prefix in ("uy ban nhan dan ", "ubnd "):
+        if key.startswith(prefix):
+            key = key[len(prefix):]
+            break
+    for written, kind in _UNIT_KINDS:
+        if key.startswith(written + " "):
+            return kind, key[len(written):].replace(" ", "")
+    return "", key.replace(" ", "")
+
+
+def _another_unit(cmp: _Comparison) -> bool:
+    """A Word plan of another unit given by mistake: its issuing unit names another place than the workbook's
+    and, when it lists at least ANOTHER_UNIT_MIN_NAMES schools, fewer than half of them are in the workbook.
+    Then one finding says so, instead of every figure differing on its own. A unit renamed (another name, the
+    same schools) is compared as usual; so is a place spelt a letter or two apart (a slip, left to X011)."""
+    from difflib import SequenceMatcher
+
+    header, meta = cmp.doc.header, cmp.plan.meta
+    unit = meta.get("unit")
+    if not header.unit or not unit:
+        return False
+    place, held_place = unit_key(header.unit)[1], unit_key(unit)[1]
+    if not place or not held_place or SequenceMatcher(None, place, held_place).ratio() >= 0.8:
+        return False
+    named = {fold(mention.text) for mention in cmp.doc.mentions if mention.role in ("list", "table")}
+    found = sum(1 for name in named if cmp.index.resolve(name).school is not None)
+    other = len(named) < ANOTHER_UNIT_MIN_NAMES or found * 2 < len(named)
+    if other:
+        ref = meta.ref("unit")
+        word = header.unit_where.label(cmp.lang) if header.unit_where else ""
+        finding = make_finding("plan-of-another-unit", ref.sheet if ref else L.INFO_NAME, ref.a1 if ref else None,
+                               cmp.lang, "names" if named else None, expected=unit, actual=header.unit, stated=header.unit, held=unit,
+                               year=header.year or "—", held_year=meta.year or "—", found=found, named=len(named),
+                               word=word)
+        cmp.findings.append(replace(finding, word=word or None))
+    return other
+
+
 def _key(finding: Finding) -> tuple:
     return finding.code, finding.sheet, finding.cell, finding.message
 
@@ -293,12 +345,15 @@ def compare_plan(plan: Plan, findings: list[Finding], plan_document: str | os.Pa
 
     doc = read_docplan(plan_document)
     cmp = _Comparison(plan, doc, lang)
-    for step in (_meta, _counts, _money_and_rates, _names, _tasks):
-        step(cmp)
+    another = _another_unit(cmp)
+    if not another:
+        for step in (_meta, _counts, _money_and_rates, _names, _tasks):
+            step(cmp)
     # The workbook's findings keep their order (each cause with its consequences); the text's are added by place,
     # and the gravest group leads, as in `check` of the workbook alone.
     seen = {_key(finding) for finding in findings}
     added = [finding for finding in sort_findings(cmp.findings) if _key(finding) not in seen]
-    report = DocReport(plan.path, gravest_first([*findings, *added]), lang,
+    ordered = [*added, *findings] if another else [*findings, *added]   # the wrong file, before all else
+    report = DocReport(plan.path, gravest_first(ordered), lang,
                        verified=sorted(cmp.verified, key=lambda item: item.where.sort_key()))
     return report

@@ -302,6 +302,26 @@ RULE_TEXTS.update({
         "'… công nhận lại anwm 2023.'", "'… công nhận lại anwm 2023.'",
         "Sửa thành từ được gợi ý.", "Use the suggested word.",
     ),
+    "plan-of-another-unit": _r(
+        "Văn bản Word của đơn vị khác", "Another unit's Word plan",
+        "Văn bản Word đưa vào để đối chiếu (check --plan) có đơn vị ban hành ở địa danh khác với sổ (không chỉ "
+        "viết tắt hay gõ lệch một hai chữ), và phần lớn các trường văn bản nêu tên không có trong sổ (hoặc văn bản "
+        "nêu tên chưa đến 3 trường). Đơn vị đổi tên mà vẫn các trường ấy thì vẫn được đối chiếu như thường.",
+        "The Word plan given to compare with (check --plan) names an issuing unit in another place than the "
+        "workbook's (not just abbreviated or a letter or two apart), and most schools it names are not in the "
+        "workbook (or it names fewer than 3). A renamed unit with the same schools is compared as usual.",
+        "Có lẽ đã chọn nhầm tệp: so từng con số của hai kế hoạch khác nhau chỉ cho ra hàng chục chênh lệch vô "
+        "nghĩa, nên không đối chiếu tiếp.",
+        "Probably the wrong file: comparing every figure of two different plans only gives dozens of meaningless "
+        "differences, so nothing more is compared.",
+        "Sổ của UBND thành phố Kon Tum (2023), văn bản của UBND thành phố Lai Châu (2024); 0/13 trường có trong "
+        "sổ.",
+        "Workbook of Kon Tum city (2023), Word plan of Lai Châu city (2024); 0 of 13 schools in the workbook.",
+        "Chọn văn bản kế hoạch của chính đơn vị này. Nếu đơn vị đã đổi tên, sửa 'Đơn vị ban hành' ở sheet Thông tin "
+        "rồi kiểm tra lại.",
+        "Choose this unit's own Word plan. If the unit was renamed, correct 'Đơn vị ban hành' on the Thông tin "
+        "sheet and check again.",
+    ),
 })
 
 MESSAGES.update({
@@ -341,6 +361,19 @@ MESSAGES.update({
               "đầu tư từ năm {year} ({names}).",
         "en": "Fewer schools are funded than planned ({detail}); the {count} school(s) of difference are explained: "
               "invested since {year} ({names}).",
+    },
+    "finding.plan-of-another-unit": {
+        "vi": "Văn bản Word có vẻ là kế hoạch của đơn vị khác: văn bản ({word}) ghi '{stated}', năm {year}; sổ ghi "
+              "'{held}', năm {held_year}. Không đối chiếu tiếp.",
+        "en": "The Word plan seems to be another unit's: it ({word}) says '{stated}', year {year}; the workbook "
+              "'{held}', year {held_year}. Nothing more was compared.",
+    },
+    "finding.plan-of-another-unit.names": {
+        "vi": "Văn bản Word có vẻ là kế hoạch của đơn vị khác: văn bản ({word}) ghi '{stated}', năm {year}; sổ ghi "
+              "'{held}', năm {held_year}; {found}/{named} trường văn bản nêu tên có trong sổ. Không đối chiếu tiếp.",
+        "en": "The Word plan seems to be another unit's: it ({word}) says '{stated}', year {year}; the workbook "
+              "'{held}', year {held_year}; {found} of the {named} schools it names are in the workbook. Nothing more "
+              "was compared.",
     },
     "finding.likely-typo": {
         "vi": "'{word}' có thể là '{suggestion}' gõ nhầm.", "en": "'{word}' may be a slip for '{suggestion}'.",

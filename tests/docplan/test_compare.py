@@ -158,3 +158,47 @@ def test_the_plan_s_details_are_named_in_the_reader_s_language(tmp_path: Path) -
     vietnamese = [f.message for f in check_plan(path, plan_document=document).findings if f.code == "X011"]
     assert any(message.startswith("Số kế hoạch: văn bản Word") for message in vietnamese)
     assert any(message.startswith("Người ký: văn bản Word") for message in vietnamese)
+
+
+OTHER_PAIRS = [(workbook, plan) for workbook in sorted(PLANS) for plan in sorted(PLANS) if plan != workbook]
+
+
+@pytest.mark.parametrize("workbook, plan", OTHER_PAIRS)
+def test_another_unit_s_word_plan_is_said_once_not_as_dozens_of_differences(workbook: str, plan: str) -> None:
+    alone = check_plan(SAMPLES / f"{workbook}.xlsx")
+    both = check_plan(SAMPLES / f"{workbook}.xlsx", plan_document=SAMPLES / "plans" / f"{plan}.docx")
+    first = both.findings[0]
+    assert (first.code, first.severity, first.sheet, first.cell) == ("W007", "error", "Thông tin", "B4")
+    assert f"sổ ghi '{PLANS[workbook].build().meta['unit']}'" in first.message
+    assert first.word   # the Word place of the unit the text names
+    assert [finding for finding in both.findings[1:]] == alone.findings   # nothing compared beyond that
+    assert not both.verified
+
+
+@pytest.mark.parametrize("unit, codes", [
+    ("UBND Q. Hai Bà Trưng", set()),                       # the kind abbreviated: the same unit
+    ("UBND TP. Hai Bà Trưng", {"X011"}),                   # a city, not a district: a difference
+    ("Ủy ban nhân dân quận Hai Bà Trưng", set()),
+    ("UBND huyện Hai Bà Trưng", {"X011"}),                 # another kind of unit: a difference, not another plan
+    ("UBND quận Hai Bà Trưg", {"X011"}),                   # the place mistyped: a difference
+    ("UBND quận Hoàn Kiếm", {"X011"}),                     # renamed, the same 15 schools: compared as usual
+])
+def test_a_unit_written_otherwise_or_renamed_is_compared_as_usual(tmp_path: Path, unit: str, codes: set) -> None:
+    def change(data) -> None:
+        data.meta["unit"] = unit
+
+    found = _extra(_hai_ba_trung(tmp_path, change))
+    assert "W007" not in {finding.code for finding in found}
+    unit_findings = {finding.code for finding in found if (finding.sheet, finding.cell) == ("Thông tin", "B4")}
+    assert unit_findings == codes
+
+
+def test_another_place_with_other_schools_is_another_unit_s_plan(tmp_path: Path) -> None:
+    def change(data) -> None:
+        data.meta["unit"] = "UBND quận Hoàn Kiếm"
+        for number, school in enumerate(data.schools):
+            school["name"] = f"TH Thử Nghiệm {number + 1}"
+
+    found = check_plan(_hai_ba_trung(tmp_path, change),
+                       plan_document=SAMPLES / "plans" / "hai-ba-trung-2023.docx").findings
+    assert found[0].code == "W007" and "0/15 trường" in found[0].message
