@@ -23,24 +23,30 @@ LANG = click.Choice(["vi", "en"])
 CLICK_MODULES = ("core", "exceptions", "types", "parser", "decorators", "formatting", "termui")
 
 
-def _click_in_vietnamese() -> None:
-    """click's own sentences (a missing file name, an unknown option, help headings) come from
-    `messages/clicktext.py`: click asks gettext for each, so each of its modules is given ours instead."""
-    import importlib
+_CLICK_LANGUAGE = ["vi"]   # the language of click's own sentences for the command line being run
 
+
+def click_text(message: str) -> str:
+    """One of click's sentences (by its English id) in the language of the command line being run."""
     from .messages import MESSAGES
 
-    def gettext(message: str) -> str:
-        entry = MESSAGES.get("click:" + message)
-        return entry["vi"] if entry is not None else message
+    entry = MESSAGES.get("click:" + message)
+    return entry[_CLICK_LANGUAGE[0]] if entry is not None else message
+
+
+def _click_in_vietnamese() -> None:
+    """click's own sentences (a missing file name, an unknown option, help headings) come from
+    `messages/clicktext.py`: click asks gettext for each, so each of its modules is given ours instead.
+    With `--lang en` on the command line they stay click's English (`_Program.main`)."""
+    import importlib
 
     def ngettext(singular: str, plural: str, count: int) -> str:
-        return gettext(singular if count == 1 else plural)
+        return click_text(singular if count == 1 else plural)
 
     for name in CLICK_MODULES:
         module = importlib.import_module(f"click.{name}")
         if hasattr(module, "_"):
-            module._ = gettext  # type: ignore[attr-defined]
+            module._ = click_text  # type: ignore[attr-defined]
         if hasattr(module, "ngettext"):
             module.ngettext = ngettext  # type: ignore[attr-defined]
 
@@ -65,7 +71,33 @@ def _parse_date(value: str | None, lang: str = "vi") -> dt.date | None:
         raise click.BadParameter(exc.message(lang)) from None
 
 
-@click.group(help=_h("help.main"), context_settings={"help_option_names": ["-h", "--help"]})
+def language_of(args: list[str]) -> str:
+    """The --lang a command line asks for ('vi' unless it says 'en'), read before click parses it, so that a
+    mistake click reports (an unknown option, a bad --format) is framed in that language too. `--help` stays
+    Vietnamese throughout: the options' own help is written in Vietnamese."""
+    if "-h" in args or "--help" in args:
+        return "vi"
+    for index, arg in enumerate(args):
+        value = args[index + 1] if arg == "--lang" and index + 1 < len(args) else arg.removeprefix("--lang=") \
+            if arg.startswith("--lang=") else None
+        if value in ("vi", "en"):
+            return value
+    return "vi"
+
+
+class _Program(click.Group):
+    def main(self, args=None, *rest, **options):   # type: ignore[override]
+        import sys
+
+        _CLICK_LANGUAGE[0] = language_of(list(sys.argv[1:] if args is None else args))
+        # the placeholders of the usage lines ("Cách dùng: chuanqg-xl check [TÙY CHỌN] FILE")
+        self.subcommand_metavar = click_text("COMMAND [ARGS]...")
+        for command in (self, *self.commands.values()):
+            command.options_metavar = click_text("[OPTIONS]")
+        return super().main(args, *rest, **options)
+
+
+@click.group(cls=_Program, help=_h("help.main"), context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="chuanqg-xl", message="%(prog)s %(version)s")
 @click.option("-v", "--verbose", is_flag=True, help=_h("opt.verbose"))
 def main(verbose: bool) -> None:
@@ -373,11 +405,6 @@ def serve_cmd(host: str, port: int, no_browser: bool, lang: str) -> None:
 
     run_library(action, f"{host}:{port}", lang)
 
-# Placeholders in the usage lines, in the officer's words ("Cách dùng: chuanqg-xl check [TÙY CHỌN] FILE").
-main.options_metavar = "[TÙY CHỌN]"
-main.subcommand_metavar = "LỆNH [ĐỐI SỐ]..."
-for _command in main.commands.values():
-    _command.options_metavar = "[TÙY CHỌN]"
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -207,6 +207,20 @@ def test_click_speaks_vietnamese() -> None:
     assert "Tùy chọn:" in help_text and "Hiện trợ giúp này rồi thoát." in help_text and "Options" not in help_text
 
 
+@pytest.mark.parametrize("args", [["check", "x.xlsx", "--lang", "en", "--format", "xml"],
+                                  ["check", "--lang=en", "x.xlsx", "--format", "xml"]])
+def test_with_lang_en_click_s_mistakes_are_framed_in_english(args: list[str]) -> None:
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2
+    assert "Usage: main check [OPTIONS] FILE" in result.output
+    assert "Error: Invalid value for '--format': 'xml' is not one of 'text', 'json'." in result.output
+    assert "Lỗi" not in result.output and "TÙY CHỌN" not in result.output and "Cách dùng" not in result.output
+    again = CliRunner().invoke(main, ["check", "x.xlsx", "--format", "xml"]).output   # the next run: Vietnamese
+    assert "Cách dùng: main check [TÙY CHỌN] FILE" in again and "Lỗi: Giá trị không hợp lệ" in again
+    help_text = CliRunner().invoke(main, ["check", "--lang", "en", "--help"]).output   # the options' help is Vietnamese
+    assert "Tùy chọn:" in help_text and "Options" not in help_text
+
+
 def test_an_output_that_is_a_folder_gets_our_sentence_not_clicks(make_plan, tmp_path: Path) -> None:
     path = make_plan()
     for args in (["recalc", str(path), "-o", str(tmp_path)], ["status", str(path), "-o", str(tmp_path)],

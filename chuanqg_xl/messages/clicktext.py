@@ -10,6 +10,8 @@ from __future__ import annotations
 _VI: dict[str, str] = {
     # usage and help
     "Usage:": "Cách dùng:",
+    "[OPTIONS]": "[TÙY CHỌN]",
+    "COMMAND [ARGS]...": "LỆNH [ĐỐI SỐ]...",
     "Options": "Tùy chọn",
     "Commands": "Lệnh",
     "Positional arguments": "Đối số",
