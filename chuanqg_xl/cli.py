@@ -224,16 +224,16 @@ def export(file: Path, output: Path, only: str | None, force: bool, pdf: bool, c
             click.echo(text("export.forced", lang, count=len(errors)), err=True)
             for finding in errors:
                 click.echo(f"  {finding.location()} {finding.code} {finding.message}", err=True)
-        click.echo(text("export.done", lang, count=len(result.sheets), path=result.output,
-                        sheets=", ".join(result.sheets)))
+        # paths as typed, as every other command prints them (the result holds them resolved)
+        click.echo(text("export.done", lang, count=len(result.sheets), path=output, sheets=", ".join(result.sheets)))
         if result.skipped:
             click.echo(text("export.skipped", lang, names=", ".join(result.skipped)))
         if result.pdf:
-            click.echo(text("export.pdf_done", lang, path=result.pdf))
-        if result.csv_files:
-            click.echo(text("export.csv_done", lang, count=len(result.csv_files), path=result.csv_files[0].parent))
-        if result.json_path:
-            click.echo(text("export.json_done", lang, path=result.json_path))
+            click.echo(text("export.pdf_done", lang, path=output.with_suffix(".pdf")))
+        if result.csv_files and csv_dir is not None:
+            click.echo(text("export.csv_done", lang, count=len(result.csv_files), path=csv_dir))
+        if result.json_path and json_path is not None:
+            click.echo(text("export.json_done", lang, path=json_path))
         if result.backup:
             click.echo(text("cli.backup", lang, path=result.backup))
         others = len(result.findings) - len(errors)

@@ -364,6 +364,16 @@ def test_cli_export(make_plan, tmp_path: Path) -> None:
     assert result.exit_code == 0 and "Ví dụ" in result.output and "--only" in result.output
 
 
+def test_cli_export_prints_the_paths_as_typed(make_plan, tmp_path: Path, monkeypatch) -> None:
+    source = make_plan()
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["export", str(source), "-o", "phu-luc.xlsx", "--csv", "bang", "--json",
+                                       "t.json"])
+    assert result.exit_code == 0, result.output
+    assert "vào phu-luc.xlsx:" in result.output and "vào bang\n" in result.output and "JSON: t.json" in result.output
+    assert str(tmp_path) not in result.output
+
+
 def test_cli_refuses_then_forces(make_plan, tmp_path: Path) -> None:
     source = make_plan(add_error)
     output = tmp_path / "phu-luc.xlsx"
