@@ -450,13 +450,14 @@ def _write_timeline(workbook, fmt: _Formats, plan: Plan, head: _Head, table: Exp
     for row in table.rows:
         writer.body_row(fields, row)
     if fields and fields[0].key == "time":
-        # Top-aligned: a group that runs over a page break still shows its time where it starts.
+        # Top-aligned: a group that runs over a page break still shows its time where it starts; a time of one
+        # task alone is written the same way, so that every time of the column sits alike.
         cell = fmt.get(border=1, valign="top", align="center", text_wrap=True)
         for start, end in _time_groups(table.rows):
+            value = table.rows[start].get("time")
             if end > start:
-                value = table.rows[start].get("time")
                 writer.sheet.merge_range(first + start, 0, first + end, 0, "", cell)
-                write_value(writer.sheet, first + start, 0, value, cell)
+            write_value(writer.sheet, first + start, 0, value, cell)
     writer.print_setup(header)
     return name
 
