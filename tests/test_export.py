@@ -311,6 +311,17 @@ def test_csv_and_json_neutralise_formula_injection(make_plan, tmp_path: Path) ->
     assert not openpyxl.load_workbook(result.output)["Phụ lục 1"]._hyperlinks
 
 
+def test_every_time_of_the_timeline_sits_alike(tmp_path: Path) -> None:
+    """Kon Tum: 'Tháng 6/2023' (one task) and 'Tháng 12/2023' (merged over many) both top-aligned, centred."""
+    samples = Path(__file__).resolve().parent.parent / "samples"
+    result = export_plan(samples / "kon-tum-2023.xlsx", tmp_path / "kt.xlsx", only="tien-do", force=True)
+    sheet = openpyxl.load_workbook(result.output)["Tiến độ"]
+    times = {sheet.cell(row, 1).value: sheet.cell(row, 1).alignment for row in range(1, sheet.max_row + 1)
+             if str(sheet.cell(row, 1).value or "").startswith("Tháng")}
+    assert {"Tháng 6/2023", "Tháng 12/2023"} <= set(times)
+    assert {(align.vertical, align.horizontal) for align in times.values()} == {("top", "center")}
+
+
 # ---------------------------------------------------------------- refusal
 
 def test_refuses_with_error_findings_and_lists_them(make_plan, tmp_path: Path) -> None:
