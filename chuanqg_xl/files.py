@@ -26,7 +26,7 @@ from typing import Callable, Iterable
 from . import guard
 from .errors import PlanError
 from .messages import text
-from .source import Source, os_error_text, refuse_special
+from .source import PATH_ERRORS, Source, os_error_text, refuse_special
 
 try:  # POSIX: a writer holds a lock on its temporary file, so a stale one is told apart from one in use
     import fcntl
@@ -121,10 +121,8 @@ def _translate(exc: OSError, target: Path) -> PlanError:
         return PlanError("error.read_only_dir", path=target.parent)
     if exc.errno in (errno.EBUSY, errno.ETXTBSY):
         return PlanError("error.file_busy", path=target)
-    if exc.errno == errno.ENAMETOOLONG:
-        return PlanError("safety.name_too_long", path=target)
-    if exc.errno == errno.ELOOP:
-        return PlanError("safety.link_loop", path=target)
+    if exc.errno in PATH_ERRORS:
+        return PlanError(PATH_ERRORS[exc.errno], path=target)
     return PlanError("error.write_failed", path=target, detail=os_error_text(exc))
 
 

@@ -93,13 +93,14 @@ def _link_target(path: Path) -> str:
         return "?"
 
 
+PATH_ERRORS = {errno.ELOOP: "safety.link_loop", errno.ENAMETOOLONG: "safety.name_too_long"}   # reading or writing
+
+
 def _open_error(exc: OSError, path: Path) -> PlanError:
     if exc.errno == errno.ENOENT:
         return PlanError("error.not_found", path=path)
-    if exc.errno == errno.ELOOP:
-        return PlanError("safety.link_loop", path=path)
-    if exc.errno == errno.ENAMETOOLONG:
-        return PlanError("safety.name_too_long", path=path)
+    if exc.errno in PATH_ERRORS:
+        return PlanError(PATH_ERRORS[exc.errno], path=path)
     if exc.errno == errno.EISDIR:
         return PlanError("error.is_directory", path=path)
     return PlanError("error.read_failed", path=path, detail=os_error_text(exc))
