@@ -147,24 +147,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "web.figures.level": {"vi": "Cấp học", "en": "Level"},
     "web.figures.assigned": {"vi": "Chỉ tiêu giao", "en": "Assigned"},
     "web.figures.planned": {"vi": "Kế hoạch", "en": "Planned"},
-    # The workbook's labels, for the English page (the Vietnamese page shows the workbook's own words).
-    "web.figure.planned_total": {"vi": "Số trường trong kế hoạch năm", "en": "Schools in the year's plan"},
-    "web.figure.year_end": {"vi": "Số trường đạt chuẩn cuối năm", "en": "Schools meeting the standard at year end"},
-    "web.figure.rate": {"vi": "Tỉ lệ trường đạt chuẩn cuối năm", "en": "Share meeting the standard at year end"},
-    "web.figure.level2_year_end": {"vi": "Số trường mức độ 2 cuối năm", "en": "Level 2 schools at year end"},
-    "web.figure.funded_new": {"vi": "Số trường có kinh phí CN mới (PL2)",
-                              "en": "Funded schools, newly recognised (PL2)"},
-    "web.figure.funded_renew": {"vi": "Số trường có kinh phí CN lại (PL3)",
-                                "en": "Funded schools, re-recognised (PL3)"},
-    "web.figure.budget_new": {"vi": "Kinh phí công nhận mới (PL2)", "en": "Budget, newly recognised (PL2)"},
-    "web.figure.budget_renew": {"vi": "Kinh phí công nhận lại, nâng mức độ (PL3)",
-                                "en": "Budget, re-recognised and raised (PL3)"},
-    "web.figure.budget_total": {"vi": "Tổng kinh phí", "en": "Total budget"},
-    "web.figure.source_province": {"vi": "Trong đó: Ngân sách tỉnh", "en": "of which: provincial budget"},
-    "web.figure.source_district": {"vi": "Trong đó: Ngân sách huyện", "en": "of which: district budget"},
-    "web.figure.source_commune": {"vi": "Trong đó: Ngân sách xã", "en": "of which: commune budget"},
-    "web.figure.source_social": {"vi": "Trong đó: Xã hội hóa", "en": "of which: donations (xã hội hóa)"},
-    "web.figure.source_other": {"vi": "Trong đó: Nguồn khác", "en": "of which: other sources"},
     "web.unit.schools": {"vi": "trường", "en": "schools"},
     "web.unit.million": {"vi": "triệu đồng", "en": "million VND"},
     "web.unit.dong": {"vi": "đồng", "en": "VND"},
@@ -351,3 +333,33 @@ MESSAGES: dict[str, dict[str, str]] = {
                       "en": "January,February,March,April,May,June,July,August,September,October,November,"
                             "December"},
 }
+
+
+# The workbook's Tổng hợp labels in English, for the English page. The Vietnamese page shows the workbook's own
+# words; the "vi" of each entry is layout.FIGURES' label itself, so the two cannot drift apart.
+_FIGURES_EN = {
+    "planned_total": "Schools in the year's plan",
+    "year_end": "Schools meeting the standard at year end",
+    "rate": "Share meeting the standard at year end",
+    "level2_year_end": "Level 2 schools at year end",
+    "funded_new": "Funded schools, newly recognised (PL2)",
+    "funded_renew": "Funded schools, re-recognised (PL3)",
+    "budget_new": "Budget, newly recognised (PL2)",
+    "budget_renew": "Budget, re-recognised and raised (PL3)",
+    "budget_total": "Total budget",
+    "source_province": "of which: provincial budget",
+    "source_district": "of which: district budget",
+    "source_commune": "of which: commune budget",
+    "source_social": "of which: donations (xã hội hóa)",
+    "source_other": "of which: other sources",
+}
+
+
+def _figure_words() -> dict[str, dict[str, str]]:
+    from ..layout import FIGURES
+
+    labels = {figure.key: figure.label for figure in FIGURES}
+    return {f"web.figure.{key}": {"vi": labels[key], "en": english} for key, english in _FIGURES_EN.items()}
+
+
+MESSAGES.update(_figure_words())
