@@ -160,8 +160,17 @@ def check_budget_lines(ctx: Context) -> Iterator[Finding]:
 def _line_amount(line: BudgetLine, source_cols: list[tuple[str, int]]) -> float | None:
     """What the line adds up to (None when no source cell holds anything)."""
     values = line.values
-    raws = [values[index] for _, index in source_cols if index < len(values) and values[index] not in ("", None)]
-    return sum(sheet_number(raw) for raw in raws) if raws else None
+    width = len(values)
+    total: float = 0   # as sum() adds: from the integer 0
+    found = False
+    for _, index in source_cols:
+        if index < width:
+            raw = values[index]
+            if raw is None or raw == "":
+                continue
+            found = True
+            total += raw if raw.__class__ is float and raw - raw == 0 else sheet_number(raw)
+    return total if found else None
 
 
 def _line_amount_findings(ctx: Context, line: BudgetLine, source_cols: list[tuple[str, int]],
@@ -232,14 +241,28 @@ def check_summary_numbers(ctx: Context) -> Iterator[Finding]:
                                         parse_count)
 
 
-def check_error_values(ctx: Context) -> Iterator[Finding]:
-    """#REF! and friends in cells people type (derived cells are the arithmetic checks' business)."""
+def check_cell_texts(ctx: Context) -> Iterator[Finding]:
+    """Every text cell of the plan's tables, in one pass: error values (#REF! and friends) in cells people type
+    (derived cells are the arithmetic checks' business), and invisible control characters (ESC, BEL, …) anywhere;
+    then control characters in the Thông tin sheet."""
     for table in ctx.plan.tables():
         derived = {table.columns[key] for key in table.spec.derived_keys if key in table.columns}
+        headers: dict[int, str] | None = None
         for row, values in table.row_values.items():
             for col, value in enumerate(values, start=1):
-                if value.__class__ is str and value[:1] == "#" and col not in derived and is_error_value(value):
+                if value.__class__ is not str:
+                    continue
+                if value[:1] == "#" and col not in derived and is_error_value(value):
                     yield ctx.finding("formula-error-value", table.sheet, a1(row, col), value=value)
+                if not value.isprintable() and CONTROL.search(value):
+                    if headers is None:
+                        headers = {col: table.spec.column(key).header for key, col in table.columns.items()}
+                    yield ctx.finding("control-character", table.sheet, a1(row, col),
+                                      field=headers.get(col, a1(row, col)), value=value)
+    for item in ctx.plan.meta.values.values():
+        raw = item.raw
+        if raw.__class__ is str and not raw.isprintable() and CONTROL.search(raw) and item.ref is not None:
+            yield ctx.at_ref("control-character", item.ref, ctx.plan.meta.sheet, field=item.key, value=raw)
 
 
 def check_damaged_cells(ctx: Context) -> Iterator[Finding]:
@@ -247,21 +270,6 @@ def check_damaged_cells(ctx: Context) -> Iterator[Finding]:
     for damaged in ctx.plan.damaged:
         yield ctx.finding("damaged-cell", damaged.sheet, damaged.cell, damaged.kind, raw=damaged.raw,
                           repaired="")
-
-
-def check_control_characters(ctx: Context) -> Iterator[Finding]:
-    """Invisible control characters (ESC, BEL, …) in any text of the plan's tables and its Thông tin sheet."""
-    for table in ctx.plan.tables():
-        headers = {col: table.spec.column(key).header for key, col in table.columns.items()}
-        for row, values in table.row_values.items():
-            for col, value in enumerate(values, start=1):
-                if value.__class__ is str and not value.isprintable() and CONTROL.search(value):
-                    yield ctx.finding("control-character", table.sheet, a1(row, col),
-                                      field=headers.get(col, a1(row, col)), value=value)
-    for item in ctx.plan.meta.values.values():
-        raw = item.raw
-        if raw.__class__ is str and not raw.isprintable() and CONTROL.search(raw) and item.ref is not None:
-            yield ctx.at_ref("control-character", item.ref, ctx.plan.meta.sheet, field=item.key, value=raw)
 
 
 # Text that matching or a dropdown depends on; free text (notes, items, tasks) may be spaced as people like.
@@ -278,6 +286,7 @@ def check_untidy_text(ctx: Context) -> Iterator[Finding]:
                 continue
             first: dict[str, tuple[int, str]] = {}
             counts: dict[str, int] = {}
+            known: dict[str, str | None] = {}   # a column repeats its texts ('Tiểu học', 'Công nhận mới')
             index = col - 1
             for row in table.data_rows:
                 values = table.row_values.get(row)
@@ -286,7 +295,9 @@ def check_untidy_text(ctx: Context) -> Iterator[Finding]:
                 value = values[index]
                 if value.__class__ is not str or (value.isascii() and "  " not in value and value == value.strip()):
                     continue
-                problem = has_hygiene_problem(value)
+                problem = known.get(value, False)
+                if problem is False:
+                    problem = known[value] = has_hygiene_problem(value)
                 if problem:
                     first.setdefault(problem, (row, value))
                     counts[problem] = counts.get(problem, 0) + 1
@@ -301,5 +312,5 @@ def check_uncalculated(ctx: Context) -> Iterator[Finding]:
 
 
 CHECKS = (check_meta, check_schools, check_school_rows_below_total, check_periods, check_budget_lines,
-          check_tasks, check_summary_numbers, check_error_values, check_untidy_text, check_uncalculated,
-          check_damaged_cells, check_control_characters)
+          check_tasks, check_summary_numbers, check_cell_texts, check_untidy_text, check_uncalculated,
+          check_damaged_cells)
