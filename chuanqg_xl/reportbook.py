@@ -269,9 +269,15 @@ class _ZipWriter:
 
     BLOCK = 4 * 2**20   # bytes handed to the thread at a time: each hand-over waits for the interpreter lock
     QUEUED = 2          # blocks waiting at most
+    # zlib gives the interpreter lock back several times a block (crc, each growth of its output, the file write),
+    # and each time the thread waits for the switch interval (5 ms) while the caller makes rows: it then lags
+    # behind. A shorter interval while the file is written lets it keep up (0.66 → 0.58 s for 45,590 schools).
+    # Set from the main thread only (the command line), so that two threads closing books never undo each other.
+    SWITCH_INTERVAL = 0.0005
 
     def __init__(self, path: Path) -> None:
         import queue
+        import sys
         import threading
 
         self._zip = zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED)
@@ -281,6 +287,10 @@ class _ZipWriter:
         self._buffered = 0
         self._thread = threading.Thread(target=self._run, name="zip-writer", daemon=True)
         self._thread.start()
+        self._switch: float | None = None
+        if threading.current_thread() is threading.main_thread():
+            self._switch = sys.getswitchinterval()
+            sys.setswitchinterval(min(self._switch, self.SWITCH_INTERVAL))
 
     def _run(self) -> None:
         out = None
@@ -345,6 +355,10 @@ class _ZipWriter:
             self._error = exc   # the thread drops the rest
         self._queue.put(("end", None))
         self._thread.join()
+        if self._switch is not None:
+            import sys
+
+            sys.setswitchinterval(self._switch)
         failed = self._error
         try:
             self._zip.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import os
+import sys
 import zipfile
 from pathlib import Path
 
@@ -109,10 +110,14 @@ def zip_parts(write) -> bytes:
 def test_zip_writer_thread_writes_the_bytes_one_thread_writes() -> None:
     from chuanqg_xl.reportbook import _ZipWriter
 
+    interval = sys.getswitchinterval()
+
     def threaded(out, parts) -> None:
         with _ZipWriter(out) as target:
+            assert sys.getswitchinterval() == min(interval, _ZipWriter.SWITCH_INTERVAL)
             for name, chunks in parts:
                 target.part(info(name), chunks)
+        assert sys.getswitchinterval() == interval
 
     def plain(out, parts) -> None:
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -158,7 +163,7 @@ def test_zip_writer_thread_error_is_raised_in_the_caller() -> None:
 
     from chuanqg_xl.reportbook import _ZipWriter
 
-    before = threading.active_count()
+    before, interval = threading.active_count(), sys.getswitchinterval()
     with pytest.raises(OSError, match="No space left"):
         with _ZipWriter(_FullDisk(1000)) as target:
             target.open(info("a.xml"))
@@ -166,6 +171,7 @@ def test_zip_writer_thread_error_is_raised_in_the_caller() -> None:
                 target.write(os.urandom(100_000))
             target.close_part()
     assert threading.active_count() == before   # the thread is gone
+    assert sys.getswitchinterval() == interval  # and the interpreter's switch interval is back
 
 
 def test_zip_writer_stops_its_thread_when_the_caller_fails(tmp_path: Path) -> None:
