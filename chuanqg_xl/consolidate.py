@@ -585,11 +585,20 @@ def _flag_duplicate_units(districts: list[District], groups: list[int], problems
             district.flags.append(text("province.flag.duplicate_unit", lang))
 
 
-def first_few(names: list[str], separator: str, lang: str, at_most: int = LIST_AT_MOST) -> str:
-    if len(names) <= at_most:
+def first_few(names: list[str], separator: str, lang: str, at_most: int = LIST_AT_MOST,
+              total: int | None = None) -> str:
+    """The first names, and how many more; `total`: how many there are, when only the first few are given."""
+    count = len(names) if total is None else total
+    if count <= at_most:
         return separator.join(names)
     shown = separator.join(names[:at_most])
-    return text("province.and_more", lang, shown=shown, count=_n(len(names) - at_most, lang))
+    return text("province.and_more", lang, shown=shown, count=_n(count - at_most, lang))
+
+
+def first_places(districts: list[District], places: list[Place], lang: str) -> str:
+    """`first_few` of the places' texts, making only the texts shown (a name may be in hundreds of districts)."""
+    return first_few([place_text(districts[place.district], place.commune) for place in places[:LIST_AT_MOST]],
+                     "; ", lang, total=len(places))
 
 
 def _may_be_one_school(entries: list[tuple[int, int, SchoolRow]], groups: list[int], provinces: list[str]) -> bool:
@@ -628,8 +637,7 @@ def _flag_duplicate_schools(districts: list[District], groups: list[int], proble
         same_names.append(same)
         if not _may_be_one_school(entries, groups, provinces):
             continue  # namesakes in different provinces: listed on the same-names sheet, not a problem
-        described = first_few([place_text(districts[place.district], place.commune) for place in places], "; ",
-                               lang)
+        described = first_places(districts, places, lang)
         message = text("province.problem.duplicate_school", lang, name=first.name, places=described)
         district = districts[first_index]
         problems.append(Problem("duplicate_school", "warning", str(district.path), district.unit, message,

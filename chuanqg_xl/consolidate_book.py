@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import layout as L
 from .consolidate import (
-    ALSO_IN_AT_MOST, KIND_ORDER, LEVEL_ORDER, OUTPUT_KIND, ConsolidationResult, ProgressFn, first_few,
+    ALSO_IN_AT_MOST, KIND_ORDER, LEVEL_ORDER, OUTPUT_KIND, ConsolidationResult, ProgressFn, first_places,
 )
 from .messages import text
 from .normalize import format_date
@@ -219,7 +219,7 @@ def _names_sheet(book: ReportBook, result: ConsolidationResult, subtitle: str) -
         ReportColumn(_h("name_places", lang), 90, "wrap"),
     ]
     rows = [[index, same.name, same.districts, same.provinces,
-             first_few([result.place_text(place) for place in same.places], "; ", lang)]
+             first_places(result.districts, same.places, lang)]
             for index, same in enumerate(result.same_names, start=1)]
     book.table(text("province.sheet.names", lang), text("province.title_names", lang), columns, rows,
                subtitle=subtitle, empty_text=text("province.no_shared_names", lang))
