@@ -245,6 +245,8 @@ class ConsolidationResult:
     def _problem_line(self, problem: Problem, limit: int | None = None) -> str:
         severity = text("severity." + problem.severity, self.lang)
         message = shorten(problem.message, limit) if limit else problem.message
+        if problem.kind == "error_findings":   # on the terminal, the command that shows them
+            message += " " + text("province.advice.error_findings", self.lang, path=problem.path)
         return f"  [{severity}] {message}"
 
     @property
@@ -533,8 +535,7 @@ def _flag_errors(districts: list[District], problems: list[Problem], lang: str) 
         if district.errors:
             message = text("province.problem.error_findings", lang, file=district.name,
                            unit=district.unit or text("province.no_unit", lang), count=district.errors,
-                           codes=", ".join(district.error_codes),
-                           path=district.path if district.name == district.path.name else district.name)
+                           codes=", ".join(district.error_codes))
             problems.append(Problem("error_findings", "error", str(district.path), district.unit, message,
                                     district.name))
             district.flags.append(text("province.flag.errors", lang, count=district.errors))

@@ -5,6 +5,7 @@ import shutil
 import sys
 from pathlib import Path
 
+import openpyxl
 import pytest
 from click.testing import CliRunner
 
@@ -186,6 +187,12 @@ def test_district_with_errors_is_listed_and_still_consolidated(make_plan, tmp_pa
     errors = [problem for problem in result.problems if problem.kind == "error_findings"]
     assert [problem.unit for problem in errors] == ["UBND quận B"]
     assert "V004" in errors[0].message and result.exit_code == 1
+    # the command to run is the terminal's advice, not part of the problem the workbook and the JSON hold
+    assert "chuanqg-xl" not in errors[0].message
+    assert f'Xem chi tiết: chuanqg-xl check "{broken}"' in result.to_text()
+    book = openpyxl.load_workbook(tmp_path / "tinh.xlsx", read_only=True)
+    cells = [str(value) for sheet in book for row in sheet.iter_rows(values_only=True) for value in row if value]
+    assert any("V004" in cell for cell in cells) and not any("chuanqg-xl check" in cell for cell in cells)
 
 
 def test_the_same_district_sent_twice(make_plan, tmp_path: Path) -> None:

@@ -144,10 +144,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "province.problem.error_findings": {
         "vi": "{file} ({unit}): kế hoạch có {count} lỗi ({codes}); vẫn được tổng hợp nhưng số liệu có thể chưa "
-              "đúng. Xem chi tiết: chuanqg-xl check \"{path}\"",
+              "đúng.",
         "en": "{file} ({unit}): the plan has {count} error(s) ({codes}); consolidated anyway, but its figures may "
-              "be wrong. Details: chuanqg-xl check \"{path}\"",
+              "be wrong.",
     },
+    # the terminal report's advice after that line (the workbook, the JSON and the page say it their own way)
+    "province.advice.error_findings": {"vi": "Xem chi tiết: chuanqg-xl check \"{path}\"",
+                                       "en": "Details: chuanqg-xl check \"{path}\""},
     "province.problem.year_differs": {
         "vi": "{file} ({unit}): kế hoạch năm {year}, khác năm của đa số ({majority}: {count}/{total} đơn vị). Có "
               "thể gửi nhầm kế hoạch năm khác.",

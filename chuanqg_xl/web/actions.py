@@ -231,7 +231,7 @@ def consolidate_uploads(uploads: list[Upload], folder: Path, lang: str,
         if problem.kind == "unreadable":
             continue
         row = by_name.get(problem.name)
-        if problem.kind == "error_findings" and row is not None:   # the command line's advice is a command
+        if problem.kind == "error_findings" and row is not None:   # the page's own advice: the row to click
             problems.append((problem.severity, text("web.province.error_findings", lang, file=row.name,
                                                     unit=row.unit or text("province.no_unit", lang),
                                                     count=row.errors, number=row.number)))
