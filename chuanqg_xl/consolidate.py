@@ -263,6 +263,14 @@ class ConsolidationResult:
 
     def to_dict(self) -> dict[str, object]:
         """Everything the printed report shortens: every district, problem and shared school name."""
+        return self._data(self._places)
+
+    def _places(self, same: SameName) -> list[object]:
+        districts = self.districts
+        return [{"file": str(districts[place.district].path), "unit": districts[place.district].unit,
+                 "province": districts[place.district].province, "commune": place.commune} for place in same.places]
+
+    def _data(self, places: Callable[[SameName], list[object]]) -> dict[str, object]:
         from .report import json_value
 
         return {
@@ -290,18 +298,36 @@ class ConsolidationResult:
                           "unit": problem.unit, "message": problem.message} for problem in self.problems],
             "same_names": [{
                 "name": same.name, "districts": same.districts, "provinces": same.provinces,
-                "places": [{"file": str(self.districts[place.district].path),
-                            "unit": self.districts[place.district].unit,
-                            "province": self.districts[place.district].province, "commune": place.commune}
-                           for place in same.places],
+                "places": places(same),
             } for same in self.same_names],
             "exit_code": self.exit_code,
         }
 
     def to_json(self) -> str:
-        from .jsontext import dumps
+        """`to_dict` as JSON text (as json.dumps(indent=2) writes it). A name shared by hundreds of districts has
+        hundreds of places: each is written from its district's part, encoded once, and its commune."""
+        from .jsontext import Raw, dumps, encode_string
 
-        return dumps(self.to_dict())
+        heads: dict[int, str] = {}
+        inner, outer = "\n" + " " * 10, "\n" + " " * 8   # where a place sits: top → same_names → places
+
+        def places(same: SameName) -> list[object]:
+            texts: list[object] = []
+            for place in same.places:
+                head = heads.get(place.district)
+                if head is None:
+                    district = self.districts[place.district]
+                    head = heads[place.district] = (
+                        f'{{{inner}"file": {encode_string(str(district.path))},{inner}"unit": '
+                        f'{encode_string(district.unit)},{inner}"province": {encode_string(district.province)},'
+                        f'{inner}"commune": ')
+                texts.append(Raw(f"{head}{encode_string(place.commune)}{outer}}}"))
+            return texts
+
+        try:
+            return dumps(self._data(places))
+        except (TypeError, ValueError):   # a value the standard encoder handles its own way, or refuses
+            return dumps(self.to_dict())
 
 
 def _n(count: int, lang: str) -> str:

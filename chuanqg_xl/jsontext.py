@@ -17,9 +17,21 @@ try:
 except ImportError:   # pragma: no cover - CPython always has it
     from json.encoder import py_encode_basestring as _string
 
+encode_string = _string   # a text as a JSON string, quotes included
+
 _float_repr = float.__repr__
 _int_repr = int.__repr__
 _INFINITY = float("inf")
+
+
+class Raw:
+    """JSON text written as it is: a part the caller encoded itself, indented for the place it goes. Only `dumps`
+    knows it; the standard encoder refuses it (TypeError)."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
 
 
 class _Unusual(Exception):
@@ -55,6 +67,8 @@ def _scalar(value: object) -> str | None:
         return _float_repr(value)
     if kind is dict or kind is list:
         return None
+    if kind is Raw:
+        return value.text   # type: ignore[attr-defined]
     raise _Unusual   # subclasses, tuples, other types: as the standard encoder does them, or refuses them
 
 

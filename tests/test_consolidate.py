@@ -507,6 +507,22 @@ def test_cli_json_has_every_detail(make_plan, tmp_path: Path) -> None:
     assert data["totals"] == {"schools": 42, "tasks": 28, "budget": 25800, "districts_with_errors": 5}
 
 
+def test_json_text_is_what_json_dumps_writes(make_plan, tmp_path: Path) -> None:
+    import json
+    import math
+
+    def standard(result) -> str:
+        return json.dumps(result.to_dict(), ensure_ascii=False, indent=2, allow_nan=False)
+
+    result = consolidate(many_districts(make_plan, 6), tmp_path / "tinh.xlsx")
+    assert len(result.same_names) == 3 and result.to_json() == standard(result)   # places written from parts
+    result.districts[0].error_codes = ("X001",)   # a tuple: the standard encoder's own way (a list)
+    assert result.to_json() == standard(result)
+    result.districts[0].assigned = math.nan       # refused as json.dumps refuses it
+    with pytest.raises(ValueError, match="Out of range float values"):
+        result.to_json()
+
+
 def test_cli_progress_on_a_pipe_is_plain_lines_to_the_end(tmp_path: Path) -> None:
     result = run("consolidate", str(SAMPLES), "-o", str(tmp_path / "tinh.xlsx"), "-j", "2")
     lines = result.stderr.splitlines()

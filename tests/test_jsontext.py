@@ -65,3 +65,12 @@ def test_cycle_refused_as_json_dumps_does() -> None:
     loop.append(loop)
     with pytest.raises(ValueError, match="Circular reference"):
         dumps(loop)
+
+
+def test_raw_text_is_written_as_it_is_and_only_by_dumps() -> None:
+    from chuanqg_xl.jsontext import Raw, encode_string
+
+    assert encode_string('Ngô "Quyền"') == '"Ngô \\"Quyền\\""'
+    assert dumps({"a": [Raw('{"x": 1}'), 2]}) == '{\n  "a": [\n    {"x": 1},\n    2\n  ]\n}'
+    with pytest.raises(TypeError):
+        dumps({"a": Raw("1"), "b": ("tuple",)})   # the standard encoder, called for the tuple, refuses Raw
