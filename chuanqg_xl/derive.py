@@ -460,12 +460,15 @@ def _summary(plan: Plan, builder: _Builder) -> None:
     planned_cells: dict[tuple[str, str], tuple[int, int, float]] = {}   # (level, kind) → row, col, value
     if targets is not None:
         kinds = [key for key, _ in L.TARGET_KINDS]
+        rows_of: dict[tuple[str | None, str | None], list[int]] = {}   # (level, target kind) → list rows, in order
+        for school in plan.schools:
+            rows_of.setdefault((school.level, _kind_key(school)), []).append(school.row)
         for level, target in targets.rows.items():
             if level == "total":
                 continue
             for kind in kinds:
                 col = targets.columns.get((kind, "planned"))
-                rows = [school.row for school in plan.schools if school.level == level and _kind_key(school) == kind]
+                rows = list(rows_of.get((level, kind), ()))
                 counted = partial(builder.counter.formula, rows, {"level": (level,), "kind": _KIND_TEXTS[kind]})
                 builder.add(targets.sheet, target.row, col, len(rows), counted, "what.target_planned", "count", rule="count-differs-from-list",
                             actual=target.planned_raw.get(kind),
