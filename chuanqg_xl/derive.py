@@ -188,12 +188,14 @@ class _Builder:
         previous = None
         letter = col_letter(col)
         index = col - 1
-        for number, record in enumerate(records, start=1):
-            formula = "1" if previous is None else f"{letter}{previous}+1"
-            values = record.values
-            self.put(table, record.row, col, float(number), formula, "what.stt", None, "count",
-                     "stt-out-of-sequence", values[index] if index < len(values) else None)
-            previous = record.row
+        sheet, formulas, append = table.sheet, table.formulas, self.out.append
+        for number, record in enumerate(records, start=1):   # as `put` would, without a call a row
+            values, row = record.values, record.row
+            actual = values[index] if index < len(values) else None
+            append(Derived(sheet, row, col, float(number), "1" if previous is None else f"{letter}{previous}+1",
+                           "what.stt", None, "count", "stt-out-of-sequence", None if actual == "" else actual,
+                           formulas.get((row, col))))
+            previous = row
 
     # ------------------------------------------------------------ budget tables
 
@@ -208,6 +210,7 @@ class _Builder:
             letters = [col_letter(col) for col in sorted(sources)]
             total_index = total_col - 1
             totals = self.line_total_value
+            sheet, formulas, append = table.sheet, table.formulas, self.out.append
             for line in lines:
                 values, row = line.values, line.row
                 width = len(values)
@@ -220,9 +223,10 @@ class _Builder:
                     formula = f"SUM({first}{row}:{last}{row})"
                 else:
                     formula = "SUM(" + ",".join(f"{letter}{row}" for letter in letters) + ")"
-                totals[(table.sheet, row)] = tidy(value)
-                self.put(table, row, total_col, value, formula, "what.line_total", None, "money",
-                         "total-mismatch", values[total_index] if total_index < width else None)
+                value = totals[(sheet, row)] = tidy(value)
+                actual = values[total_index] if total_index < width else None
+                append(Derived(sheet, row, total_col, value, formula, "what.line_total", None, "money", "total-mismatch",
+                               None if actual == "" else actual, formulas.get((row, total_col))))   # as `put` would
         numeric = [key for key in (*L.SOURCE_KEYS, "total") if table.col(key)]
         self.column_totals(table, numeric)
 
