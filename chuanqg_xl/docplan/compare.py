@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 
 from .. import layout as L
 from ..derive import analyse, sheet_number
@@ -114,7 +115,7 @@ def _meta(cmp: _Comparison) -> None:
         label = text(f"doc.label.meta_{key}", cmp.lang,
                      workbook=next(info.label for info in L.INFO_FIELDS if info.key == key))
         if key == "unit":
-            same = unit_key(stated) == unit_key(held)   # 'UBND TP. Kon Tum' is 'UBND thành phố Kon Tum'
+            same = same_unit(stated, held)   # 'UBND TP. Kon Tum' is 'Ủy ban nhân dân thành phố Kon Tum'
         elif isinstance(stated, str):
             same = fold(stated).replace(" ", "") == fold(str(held)).replace(" ", "")
         else:
@@ -281,23 +282,30 @@ def _tasks(cmp: _Comparison) -> None:
 
 
 ANOTHER_UNIT_MIN_NAMES = 3   # schools the text must name before their presence in the workbook says anything
-_UNIT_KINDS = (("thanh pho", "thanh pho"), ("tp", "thanh pho"), ("thi xa", "thi xa"), ("tx", "thi xa"),
-               ("thi tran", "thi tran"), ("huyen", "huyen"), ("h", "huyen"), ("quan", "quan"), ("q", "quan"),
-               ("tinh", "tinh"))   # as folded: 'TP.', 'Q.' lose their dot
+_UNIT_KINDS = {"thanh pho": "thanh pho", "tp": "thanh pho", "thi xa": "thi xa", "tx": "thi xa",
+               "thi tran": "thi tran", "huyen": "huyen", "h": "huyen", "quan": "quan", "q": "quan", "tinh": "tinh"}
+# The first kind word (as folded: 'TP.', 'Q.' lose their dot) and the place after it. The first, not the last:
+# 'huyện Quan Hóa' is the place 'Quan Hóa'; the words before it are the office ('Phòng GD&ĐT quận …').
+_UNIT_KIND = re.compile(r"(?:^| )(thanh pho|thi xa|thi tran|huyen|quan|tinh|tp|tx|h|q) (.+)$")
 
 
 def unit_key(unit: object) -> tuple[str, str]:
     """(kind, place) of an issuing unit, as the text and the workbook may each write it: 'UBND TP. Kon Tum',
-    'Ủy ban nhân dân thành phố Kon Tum' → ('thanh pho', 'kontum'). Kind '' when none is written."""
+    'Ủy ban nhân dân thành phố Kon Tum', 'Phòng GD&ĐT thành phố Kon Tum' → ('thanh pho', 'kontum'). Kind ''
+    when none is written ('UBND Kon Tum')."""
     key = fold(unit)
-    for prefix in ("uy ban nhan dan ", "ubnd "):
-        if key.startswith(prefix):
-            key = key[len(prefix):]
-            break
-    for written, kind in _UNIT_KINDS:
-        if key.startswith(written + " "):
-            return kind, key[len(written):].replace(" ", "")
-    return "", key.replace(" ", "")
+    found = _UNIT_KIND.search(key)
+    if found is None:
+        for prefix in ("uy ban nhan dan ", "ubnd "):
+            key = key.removeprefix(prefix)
+        return "", key.replace(" ", "")
+    return _UNIT_KINDS[found.group(1)], found.group(2).replace(" ", "")
+
+
+def same_unit(first: object, second: object) -> bool:
+    """One unit, however each writes it; a kind left out on one side is not a difference."""
+    (kind, place), (other_kind, other_place) = unit_key(first), unit_key(second)
+    return place == other_place and (kind == other_kind or not kind or not other_kind)
 
 
 def _another_unit(cmp: _Comparison) -> bool:

@@ -179,6 +179,8 @@ def test_another_unit_s_word_plan_is_said_once_not_as_dozens_of_differences(work
     ("UBND Q. Hai Bà Trưng", set()),                       # the kind abbreviated: the same unit
     ("UBND TP. Hai Bà Trưng", {"X011"}),                   # a city, not a district: a difference
     ("Ủy ban nhân dân quận Hai Bà Trưng", set()),
+    ("Phòng Giáo dục và Đào tạo quận Hai Bà Trưng", set()),  # the office that drafted it: the same place
+    ("UBND Hai Bà Trưng", set()),                          # no kind written: not a difference
     ("UBND huyện Hai Bà Trưng", {"X011"}),                 # another kind of unit: a difference, not another plan
     ("UBND quận Hai Bà Trưg", {"X011"}),                   # the place mistyped: a difference
     ("UBND quận Hoàn Kiếm", {"X011"}),                     # renamed, the same 15 schools: compared as usual
@@ -202,3 +204,15 @@ def test_another_place_with_other_schools_is_another_unit_s_plan(tmp_path: Path)
     found = check_plan(_hai_ba_trung(tmp_path, change),
                        plan_document=SAMPLES / "plans" / "hai-ba-trung-2023.docx").findings
     assert found[0].code == "W007" and "0/15 trường" in found[0].message
+
+
+@pytest.mark.parametrize("unit, another", [("Phòng GD&ĐT huyện Cao Lộc", False), ("UBND huyện Cao Lôc", False),
+                                           ("UBND huyện Văn Lãng", True)])
+def test_a_plan_naming_few_schools_is_another_unit_s_only_for_another_place(tmp_path: Path, unit: str,
+                                                                           another: bool) -> None:
+    """Cao Lộc's text names 2 schools, too few to tell: the place alone decides."""
+    data = PLANS["cao-loc-2024"].build()
+    data.meta["unit"] = unit
+    path = write_workbook(tmp_path / "cl.xlsx", data, derived=True)
+    found = check_plan(path, plan_document=SAMPLES / "plans" / "cao-loc-2024.docx").findings
+    assert ("W007" in {finding.code for finding in found}) is another
