@@ -77,9 +77,8 @@ def language_of(args: list[str]) -> str:
     Vietnamese throughout: the options' own help is written in Vietnamese."""
     if "-h" in args or "--help" in args:
         return "vi"
-    for index, arg in enumerate(args):
-        value = args[index + 1] if arg == "--lang" and index + 1 < len(args) else arg.removeprefix("--lang=") \
-            if arg.startswith("--lang=") else None
+    for arg, following in zip(args, [*args[1:], None]):
+        value = following if arg == "--lang" else arg.removeprefix("--lang=") if arg.startswith("--lang=") else None
         if value in ("vi", "en"):
             return value
     return "vi"

@@ -329,9 +329,9 @@ def _another_unit(cmp: _Comparison) -> bool:
         ref = meta.ref("unit")
         word = header.unit_where.label(cmp.lang) if header.unit_where else ""
         finding = make_finding("plan-of-another-unit", ref.sheet if ref else L.INFO_NAME, ref.a1 if ref else None,
-                               cmp.lang, "names" if named else None, expected=unit, actual=header.unit, stated=header.unit, held=unit,
-                               year=header.year or "—", held_year=meta.year or "—", found=found, named=len(named),
-                               word=word)
+                               cmp.lang, "names" if named else None, expected=unit, actual=header.unit,
+                               stated=header.unit, held=unit, year=header.year or "—", held_year=meta.year or "—",
+                               found=found, named=len(named), word=word)
         cmp.findings.append(replace(finding, word=word or None))
     return other
 
