@@ -106,8 +106,9 @@ def check_derived(ctx: Context) -> Iterator[Finding]:
     stale = _Stale(ctx)
     for item in ctx.facts.derived:
         actual = item.actual
-        # The common cases, without a call (a district plan has hundreds of derived cells, most of them right):
-        # a number in sequence in an STT cell; a formula whose cached value is right (as in _check_one).
+        # The common cases, decided here without a call (a district plan has hundreds of derived cells, most of
+        # them right): a number in sequence in an STT cell; a formula whose cached value is right. `_check_one`
+        # sees only the rest.
         if actual.__class__ is float and actual - actual == 0:
             if item.rule == "stt-out-of-sequence":
                 if round(actual) == item.value:
@@ -142,9 +143,6 @@ def _check_one(ctx: Context, item: Derived, stale: _Stale) -> Iterator[Finding]:
         yield ctx.finding("formula-error-value", item.sheet, item.cell, "derived", expected=item.value,
                           actual=clean_text(actual), what=describe(ctx, item), value=clean_text(actual))
         return
-    if actual.__class__ is float and item.actual_formula is not None and not item.sum_rows \
-            and abs(actual - item.value) <= MONEY_TOLERANCE and (item.fmt != "rate" or same(item.value, actual, "rate")):
-        return  # the common case: a formula whose cached value is right
     if isinstance(actual, bool):
         number = None
     elif isinstance(actual, (int, float)):
